@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine and the model are pure: no I/O, no server, no cluster client.
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'packages are pure: no I/O' },
+            { group: ['@kubernetes/client-node', 'fastify', 'react', 'cytoscape'], message: 'not in packages' },
+            { group: ['@netmap/*/src/*'], message: 'import a package by its name, not its files' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI writes to the terminal by design.
+    files: ['apps/server/src/cli/**/*.ts', 'bench/**/*.ts', 'apps/server/bin/*.js', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

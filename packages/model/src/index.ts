@@ -1,0 +1,2 @@
+export type * from './kube.ts';
+export * from './reachability.ts';
