@@ -1,2 +1,3 @@
 export type * from './kube.ts';
 export * from './reachability.ts';
+export type * from './findings.ts';

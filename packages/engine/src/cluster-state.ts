@@ -1,0 +1,216 @@
+import type { KubeObject, NetworkPolicy, Pod, Workload } from '@netmap/model';
+import type { Cidr } from './cidr.ts';
+import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
+import { IpAtoms } from './ip-atoms.ts';
+import { stringLabels, readPod, type PodFacts } from './pod-facts.ts';
+import { NamespaceFacts } from './namespace-facts.ts';
+import { PodClassIndex } from './pod-classes.ts';
+import { WORKLOAD_KINDS, WorkloadIndex, workloadRef } from './workloads.ts';
+
+/** A change to one object, as a source reports it. */
+export type ObjectChange = { type: 'upsert'; object: KubeObject } | { type: 'delete'; object: KubeObject };
+
+/** An object the API server would reject, kept so it can be reported. */
+export interface InvalidObject {
+  kind: string;
+  ref: string;
+  error: string;
+}
+
+/** Kinds kept as they are for services and ingress routes. */
+const STORED_KINDS: readonly string[] = ['Service', 'EndpointSlice', 'Ingress', 'IngressClass', 'Node'];
+const CLUSTER_SCOPED: readonly string[] = ['Namespace', 'Node', 'IngressClass'];
+
+/** Where an object lives: `metadata.namespace`, or `default` as kubectl applies it. */
+export function namespaceOf(object: KubeObject): string {
+  return CLUSTER_SCOPED.includes(object.kind ?? '') ? '' : object.metadata?.namespace || 'default';
+}
+
+/** `namespace/name` (or `name` for cluster-scoped objects). */
+export function refOf(object: KubeObject): string {
+  const namespace = namespaceOf(object);
+  return namespace ? `${namespace}/${object.metadata?.name ?? ''}` : (object.metadata?.name ?? '');
+}
+
+/**
+ * Every fact the engine holds about a cluster, kept current one object change at a time: pods
+ * grouped in classes, each class with the policies that select it, namespaces with their labels.
+ */
+export class ClusterState {
+  readonly namespaces = new NamespaceFacts();
+  readonly workloads = new WorkloadIndex();
+  /** Every Pod object, active or not, by `namespace/name`. */
+  readonly pods = new Map<string, PodFacts>();
+  /** Stand-ins for workloads without pods, by workload ref. */
+  readonly representatives = new Map<string, PodFacts>();
+  readonly policies = new Map<string, CompiledPolicy>();
+  readonly invalid = new Map<string, InvalidObject>();
+  /** Services, EndpointSlices, Ingresses, IngressClasses and Nodes by `Kind namespace/name`. */
+  readonly stored = new Map<string, KubeObject>();
+  /** Counts of objects of kinds the engine does not read. */
+  readonly ignored = new Map<string, number>();
+  readonly classes: PodClassIndex;
+  private readonly policiesByNamespace = new Map<string, Map<string, CompiledPolicy>>();
+  private readonly podsByWorkload = new Map<string, Set<PodFacts>>();
+  private atoms: IpAtoms;
+  /** Bumped on every change, so derived caches know when to refresh. */
+  revision = 0;
+
+  constructor(objects: readonly KubeObject[] = []) {
+    // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
+    for (const object of objects) this.store(object);
+    this.atoms = new IpAtoms(this.ipBlocks());
+    this.classes = new PodClassIndex(this.atoms, (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? []);
+    for (const pod of this.pods.values()) this.indexPod(pod);
+    this.refreshRepresentatives();
+  }
+
+  /** Applies one change and updates what depends on it. */
+  apply(change: ObjectChange): void {
+    this.revision++;
+    const kind = change.object.kind ?? '';
+    if (kind === 'Pod') return this.applyPod(change);
+    if (kind === 'NetworkPolicy') return this.applyPolicy(change);
+    if (WORKLOAD_KINDS.includes(kind)) return this.applyWorkload(change);
+    if (change.type === 'delete') this.remove(change.object);
+    else this.store(change.object);
+  }
+
+  policiesIn(namespace: string): Iterable<CompiledPolicy> {
+    return this.policiesByNamespace.get(namespace)?.values() ?? [];
+  }
+
+  /** Active pods (and stand-ins for workloads without pods). */
+  *activePods(): Iterable<PodFacts> {
+    for (const pod of this.pods.values()) if (pod.isActive) yield pod;
+    yield* this.representatives.values();
+  }
+
+  private store(object: KubeObject): void {
+    const kind = object.kind ?? '';
+    const namespace = namespaceOf(object);
+    if (kind === 'Namespace') {
+      const name = object.metadata?.name ?? '';
+      this.namespaces.set(name, stringLabels(object.metadata?.labels));
+    } else if (kind === 'Pod') {
+      const facts = readPod(object as Pod, namespace);
+      this.pods.set(facts.ref, facts);
+    } else if (kind === 'NetworkPolicy') {
+      this.storePolicy(object as NetworkPolicy, namespace);
+    } else if (WORKLOAD_KINDS.includes(kind)) {
+      this.workloads.set(object as Workload, namespace);
+    } else if (STORED_KINDS.includes(kind)) {
+      this.stored.set(`${kind} ${refOf(object)}`, object);
+    } else {
+      this.ignored.set(kind, (this.ignored.get(kind) ?? 0) + 1);
+    }
+  }
+
+  private remove(object: KubeObject): void {
+    const kind = object.kind ?? '';
+    if (kind === 'Namespace') this.namespaces.delete(object.metadata?.name ?? '');
+    else this.stored.delete(`${kind} ${refOf(object)}`);
+  }
+
+  private storePolicy(object: NetworkPolicy, namespace: string): void {
+    const ref = refOf(object);
+    this.unstorePolicy(ref, namespace);
+    const compiled = compilePolicy(object, namespace);
+    if (compiled.error !== undefined) {
+      this.invalid.set(`NetworkPolicy ${ref}`, { kind: 'NetworkPolicy', ref, error: compiled.error });
+      return;
+    }
+    this.policies.set(ref, compiled.policy);
+    let inNamespace = this.policiesByNamespace.get(namespace);
+    if (!inNamespace) this.policiesByNamespace.set(namespace, (inNamespace = new Map()));
+    inNamespace.set(ref, compiled.policy);
+  }
+
+  private unstorePolicy(ref: string, namespace: string): void {
+    this.invalid.delete(`NetworkPolicy ${ref}`);
+    this.policies.delete(ref);
+    this.policiesByNamespace.get(namespace)?.delete(ref);
+  }
+
+  private applyPolicy(change: ObjectChange): void {
+    const namespace = namespaceOf(change.object);
+    if (change.type === 'delete') this.unstorePolicy(refOf(change.object), namespace);
+    else this.storePolicy(change.object as NetworkPolicy, namespace);
+    const atoms = new IpAtoms(this.ipBlocks());
+    if (atoms.signature !== this.atoms.signature) {
+      // New ipBlock edges can split pods that behaved alike: regroup them (rare; linear in pods).
+      this.atoms = atoms;
+      this.classes.reclassify(atoms);
+    }
+    this.classes.refreshPolicies(namespace);
+  }
+
+  private applyPod(change: ObjectChange): void {
+    const ref = refOf(change.object);
+    const old = this.pods.get(ref);
+    if (old) this.unindexPod(old);
+    this.pods.delete(ref);
+    if (change.type === 'upsert') {
+      const facts = readPod(change.object as Pod, namespaceOf(change.object));
+      this.pods.set(ref, facts);
+      this.indexPod(facts);
+    }
+    this.refreshRepresentatives();
+  }
+
+  private applyWorkload(change: ObjectChange): void {
+    const namespace = namespaceOf(change.object);
+    const { kind = '', metadata } = change.object;
+    // Owners decide every pod's top workload in this namespace: regroup those pods.
+    const affected = [...this.pods.values()].filter((pod) => pod.namespace === namespace);
+    for (const pod of affected) this.unindexPod(pod);
+    const ref = workloadRef(namespace, metadata?.name ?? '', kind);
+    const stale = this.representatives.get(ref);
+    if (stale) {
+      this.representatives.delete(ref);
+      this.classes.remove(stale);
+    }
+    if (change.type === 'delete') this.workloads.delete(namespace, metadata?.name ?? '', kind);
+    else this.workloads.set(change.object as Workload, namespace);
+    for (const pod of affected) this.indexPod(pod);
+    this.refreshRepresentatives();
+  }
+
+  private indexPod(pod: PodFacts): void {
+    pod.workload = this.workloads.topOwnerOf(pod);
+    let owned = this.podsByWorkload.get(pod.workload);
+    if (!owned) this.podsByWorkload.set(pod.workload, (owned = new Set()));
+    owned.add(pod);
+    if (pod.isActive) this.classes.add(pod);
+  }
+
+  private unindexPod(pod: PodFacts): void {
+    this.podsByWorkload.get(pod.workload)?.delete(pod);
+    if (this.podsByWorkload.get(pod.workload)?.size === 0) this.podsByWorkload.delete(pod.workload);
+    this.classes.remove(pod);
+  }
+
+  private refreshRepresentatives(): void {
+    const wanted = new Map(this.workloads.representativePods(new Set(this.podsByWorkload.keys())).map((p) => [p.ref, p]));
+    for (const [ref, pod] of this.representatives) {
+      if (wanted.has(ref)) continue;
+      this.representatives.delete(ref);
+      this.classes.remove(pod);
+    }
+    for (const [ref, pod] of wanted) {
+      if (this.representatives.has(ref)) continue;
+      this.representatives.set(ref, pod);
+      this.classes.add(pod);
+    }
+  }
+
+  private ipBlocks(): Cidr[] {
+    const blocks: Cidr[] = [];
+    for (const policy of this.policies.values()) {
+      for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
+        for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') blocks.push(peer.cidr, ...peer.except);
+      }
+    }
+    return blocks;
+  }
+}

@@ -1,0 +1,197 @@
+import type { ConnectionExplanation, KubeObject, Protocol, Verdict } from '@netmap/model';
+import { parseIp } from './cidr.ts';
+import { ClusterState, type ObjectChange } from './cluster-state.ts';
+import { connectionPorts, type PortVerdicts } from './connection-ports.ts';
+import { podParty, QueryError, resolvePods, type EndpointSpec } from './endpoints.ts';
+import { explainConnection, type ExplainedParty } from './explain-connection.ts';
+import type { PodClass } from './pod-classes.ts';
+import type { PodFacts } from './pod-facts.ts';
+import { PortSet } from './port-set.ts';
+import type { MatchContext } from './rule-match.ts';
+import { aggregateFlows, type WorkloadFlow } from './workload-flows.ts';
+
+/** How the engine reads facts that the NetworkPolicy spec leaves to the CNI. */
+export interface EngineOptions {
+  /** Whether ipBlocks match pod IPs (default true, as the upstream e2e suite and most CNIs; false for e.g. Cilium). */
+  ipBlockMatchesPods?: boolean;
+}
+
+/** Which pods each pod can reach on one port/protocol (itself included). */
+export interface Matrix {
+  port: number;
+  protocol: Protocol;
+  pods: string[];
+  allowed: Record<string, string[]>;
+  /** Pairs whose verdict depends on a fact that is not known; absent when there are none. */
+  unknown?: Record<string, string[]>;
+}
+
+/** The answer to a check, with one explained connection per distinct pair of pod classes. */
+export interface CheckResult {
+  verdict: Verdict;
+  connections: ConnectionExplanation[];
+}
+
+/** One pod that can reach (or be reached by) the pod asked about, and on which ports. */
+export interface Reach {
+  pod: string;
+  workload: string;
+  /** `"all"` or `["TCP 80", …]`. */
+  ports: 'all' | string[];
+  unknownPorts: string[];
+}
+
+/** Evaluates a cluster's objects; answers reachability queries; follows changes incrementally. */
+export function evaluateCluster(objects: readonly KubeObject[], options: EngineOptions = {}): Evaluation {
+  return new Evaluation(new ClusterState(objects), { ipBlockMatchesPods: options.ipBlockMatchesPods ?? true });
+}
+
+/** The evaluated cluster. Queries compute on pod classes and never change the state. */
+export class Evaluation {
+  readonly context: MatchContext;
+
+  constructor(
+    readonly state: ClusterState,
+    options: { ipBlockMatchesPods: boolean },
+  ) {
+    this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods };
+  }
+
+  /** Applies one object change; later queries see it. */
+  apply(change: ObjectChange): void {
+    this.state.apply(change);
+  }
+
+  /** Ports `source` can open to `destination` (loopback allows everything). */
+  portsBetween(source: PodFacts, destination: PodFacts): PortVerdicts {
+    return this.classPorts(this.classOf(source), this.classOf(destination), source === destination);
+  }
+
+  /** Can `from` reach `to` on `port`/`protocol`? Explained for each distinct pair of pod classes. */
+  can(from: EndpointSpec, to: EndpointSpec, port: number, protocol: Protocol): CheckResult {
+    const sources = this.parties(from);
+    const destinations = this.parties(to);
+    const seen = new Set<string>();
+    const connections: ConnectionExplanation[] = [];
+    for (const source of sources) {
+      for (const destination of destinations) {
+        const key = `${classKey(source)}>${classKey(destination)}>${samePod(source, destination)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        connections.push(explainConnection(source, destination, port, protocol, this.context));
+      }
+    }
+    return { verdict: combineVerdicts(connections.map((c) => c.verdict)), connections };
+  }
+
+  /** Every active pod, and the pods it can reach on `port`/`protocol`. */
+  matrix(port: number, protocol: Protocol): Matrix {
+    const pods = [...this.state.pods.values()].filter((p) => p.isActive).sort((a, b) => compare(a.ref, b.ref));
+    const allowed: Record<string, string[]> = {};
+    const unknown: Record<string, string[]> = {};
+    const cache = new Map<string, PortVerdicts>();
+    for (const source of pods) {
+      allowed[source.ref] = [];
+      for (const destination of pods) {
+        const isSelf = source === destination;
+        const key = `${this.classOf(source).id}>${this.classOf(destination).id}`;
+        let ports = isSelf ? undefined : cache.get(key);
+        if (!ports) {
+          ports = this.portsBetween(source, destination);
+          if (!isSelf) cache.set(key, ports);
+        }
+        if (ports.allowed.has(protocol, port)) allowed[source.ref]!.push(destination.ref);
+        else if (ports.unknown.has(protocol, port)) (unknown[source.ref] ??= []).push(destination.ref);
+      }
+    }
+    const result: Matrix = { port, protocol, pods: pods.map((p) => p.ref), allowed };
+    if (Object.keys(unknown).length > 0) result.unknown = unknown;
+    return result;
+  }
+
+  /** Active pods that can open a connection to `target` (on `port`/`protocol` when given). */
+  whoCanReach(target: EndpointSpec, filter?: { port: number; protocol: Protocol }): Reach[] {
+    const targets = this.podsOf(target);
+    return this.reach(targets, [...this.state.activePods()], 'in', filter);
+  }
+
+  /** Active pods that `source` can open a connection to (on `port`/`protocol` when given). */
+  reachableFrom(source: EndpointSpec, filter?: { port: number; protocol: Protocol }): Reach[] {
+    const sources = this.podsOf(source);
+    return this.reach(sources, [...this.state.activePods()], 'out', filter);
+  }
+
+  /** Allowed connections between distinct workloads, ports merged per protocol. */
+  flows(): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
+    return aggregateFlows([...this.state.classes.all()], (source, destination) => this.classPorts(source, destination, false));
+  }
+
+  private reach(
+    anchors: PodFacts[],
+    others: PodFacts[],
+    direction: 'in' | 'out',
+    filter: { port: number; protocol: Protocol } | undefined,
+  ): Reach[] {
+    const result: Reach[] = [];
+    for (const other of others) {
+      let allowed = PortSet.EMPTY;
+      let unknown = PortSet.EMPTY;
+      for (const anchor of anchors) {
+        const ports = direction === 'in' ? this.portsBetween(other, anchor) : this.portsBetween(anchor, other);
+        allowed = allowed.union(ports.allowed);
+        unknown = unknown.union(ports.unknown);
+      }
+      unknown = unknown.subtract(allowed);
+      if (filter && !allowed.has(filter.protocol, filter.port) && !unknown.has(filter.protocol, filter.port)) continue;
+      if (allowed.isEmpty() && unknown.isEmpty()) continue;
+      const ports = allowed.isAll() ? 'all' : allowed.toStrings();
+      result.push({ pod: other.ref, workload: other.workload, ports, unknownPorts: unknown.toStrings() });
+    }
+    return result.sort((a, b) => compare(a.pod, b.pod));
+  }
+
+  private podsOf(spec: EndpointSpec): PodFacts[] {
+    const pods = resolvePods(this.state, spec);
+    if (pods.length === 0) throw new QueryError(`no active pod for ${JSON.stringify(spec)}`);
+    return pods;
+  }
+
+  private parties(spec: EndpointSpec): ExplainedParty[] {
+    if (spec.kind === 'ip') {
+      const pods = resolvePods(this.state, spec);
+      if (pods.length === 0) return [{ party: { kind: 'external', ip: parseIp(spec.ip) }, ref: { kind: 'external', ip: spec.ip } }];
+      return pods.map((pod) => podParty(this.state, pod)!);
+    }
+    return resolvePods(this.state, spec).map((pod) => podParty(this.state, pod)!);
+  }
+
+  private classOf(pod: PodFacts): PodClass {
+    const podClass = this.state.classes.classOf(pod);
+    if (!podClass) throw new QueryError(`pod ${pod.ref} takes part in no flow`);
+    return podClass;
+  }
+
+  private classPorts(source: PodClass, destination: PodClass, isLoopback: boolean): PortVerdicts {
+    // A pod can always reach itself.
+    if (isLoopback) return { allowed: PortSet.ALL, unknown: PortSet.EMPTY };
+    return connectionPorts({ kind: 'pod', podClass: source }, { kind: 'pod', podClass: destination }, this.context);
+  }
+}
+
+function classKey(party: ExplainedParty): string {
+  return party.party.kind === 'pod' ? String(party.party.podClass.id) : `ip:${party.ref.kind === 'external' ? party.ref.ip : ''}`;
+}
+
+function samePod(a: ExplainedParty, b: ExplainedParty): boolean {
+  return a.ref.kind === 'pod' && b.ref.kind === 'pod' && a.ref.pod === b.ref.pod;
+}
+
+/** Some connection allowed → allowed; otherwise unknown if any is unknown; otherwise denied. */
+function combineVerdicts(verdicts: Verdict[]): Verdict {
+  if (verdicts.includes('allowed')) return 'allowed';
+  return verdicts.includes('unknown') ? 'unknown' : 'denied';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

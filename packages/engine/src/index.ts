@@ -1,0 +1,7 @@
+export { evaluateCluster, Evaluation } from './evaluation.ts';
+export type { CheckResult, EngineOptions, Matrix, Reach } from './evaluation.ts';
+export type { ObjectChange } from './cluster-state.ts';
+export { parseEndpoint, QueryError } from './endpoints.ts';
+export type { EndpointSpec } from './endpoints.ts';
+export type { WorkloadFlow } from './workload-flows.ts';
+export { PortSet } from './port-set.ts';

@@ -1,0 +1,100 @@
+import type { ContainerPort, Pod, PodSpec, Protocol } from '@netmap/model';
+import { parseIp, type IpAddress } from './cidr.ts';
+import type { Labels } from './label-selector.ts';
+
+/** A container port with its protocol defaulted. */
+export interface PortFact {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+/** What the engine knows of a pod. */
+export interface PodFacts {
+  /** `namespace/name`. */
+  ref: string;
+  namespace: string;
+  name: string;
+  labels: Labels;
+  ips: IpAddress[];
+  ports: PortFact[];
+  /** hostNetwork pods share the node's network namespace; NetworkPolicy does not apply to them. */
+  hostNetwork: boolean;
+  /**
+   * Takes part in flows: not finished (Succeeded/Failed) and not waiting for an IP. A pod written
+   * without any status (a manifest not yet applied) is taken as it will run, without a known IP.
+   */
+  isActive: boolean;
+  /** Ready for Service traffic (no status: assumed ready once it runs). */
+  isReady: boolean;
+  /** Stands for the pods a workload will create, built from its pod template. */
+  representative: boolean;
+  /** `namespace/name[Kind]` of the top owner (the pod itself, `[Pod]`, when it has none). */
+  workload: string;
+  /** The controlling owner named by ownerReferences, if any. */
+  owner?: { kind: string; name: string };
+  nodeName?: string;
+}
+
+const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
+
+/** Reads a Pod object into facts. */
+export function readPod(pod: Pod, namespace: string): PodFacts {
+  const name = pod.metadata?.name ?? '';
+  const status = pod.status;
+  const ips = podIps(status);
+  const phase = status?.phase;
+  const isFinished = phase === 'Succeeded' || phase === 'Failed';
+  const isActive = !isFinished && (status === undefined || ips.length > 0);
+  const ready = status?.conditions?.find((c) => c?.type === 'Ready');
+  const controller = pod.metadata?.ownerReferences?.find((o) => o?.controller) ?? pod.metadata?.ownerReferences?.[0];
+  const facts: PodFacts = {
+    ref: `${namespace}/${name}`,
+    namespace,
+    name,
+    labels: stringLabels(pod.metadata?.labels),
+    ips,
+    ports: readPorts(pod.spec),
+    hostNetwork: pod.spec?.hostNetwork === true,
+    isActive,
+    isReady: isActive && (status === undefined || (ready ? ready.status === 'True' : phase === 'Running')),
+    representative: false,
+    workload: `${namespace}/${name}[Pod]`,
+  };
+  if (controller?.kind && controller.name) facts.owner = { kind: controller.kind, name: controller.name };
+  if (pod.spec?.nodeName) facts.nodeName = pod.spec.nodeName;
+  return facts;
+}
+
+function podIps(status: Pod['status']): IpAddress[] {
+  const texts = new Set<string>();
+  if (status?.podIP) texts.add(status.podIP);
+  for (const entry of status?.podIPs ?? []) if (entry?.ip) texts.add(entry.ip);
+  return [...texts].map(parseIp).filter((ip): ip is IpAddress => ip !== undefined);
+}
+
+/** Container ports of every container (and of sidecar init containers, which keep running). */
+export function readPorts(spec: PodSpec | undefined): PortFact[] {
+  const containers = [
+    ...(spec?.containers ?? []),
+    ...(spec?.initContainers ?? []).filter((c) => c?.restartPolicy === 'Always'),
+  ];
+  return containers.flatMap((c) => (c?.ports ?? []).flatMap((p) => readPort(p)));
+}
+
+function readPort(port: ContainerPort | null | undefined): PortFact[] {
+  const number = port?.containerPort;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 65535) return [];
+  const protocol = port?.protocol ?? 'TCP';
+  if (!PROTOCOLS.includes(protocol)) return [];
+  const fact: PortFact = { port: number, protocol: protocol as Protocol };
+  if (typeof port?.name === 'string' && port.name !== '') fact.name = port.name;
+  return [fact];
+}
+
+/** Labels with non-string values dropped (the API server would reject them). */
+export function stringLabels(labels: Record<string, unknown> | undefined): Labels {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels ?? {})) if (typeof value === 'string') result[key] = value;
+  return result;
+}

@@ -1,0 +1,90 @@
+import type { PodTemplateSpec, Workload } from '@netmap/model';
+import { readPorts, stringLabels, type PodFacts } from './pod-facts.ts';
+
+/** Kinds that own pods. */
+export const WORKLOAD_KINDS: readonly string[] = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+];
+
+interface WorkloadEntry {
+  kind: string;
+  name: string;
+  namespace: string;
+  owner?: { kind: string; name: string };
+  template?: PodTemplateSpec;
+}
+
+/** `namespace/name[Kind]`, the form flows name workloads by. */
+export function workloadRef(namespace: string, name: string, kind: string): string {
+  return `${namespace}/${name}[${kind}]`;
+}
+
+/** The workload objects of a cluster, to find each pod's top owner (ReplicaSet → Deployment, Job → CronJob). */
+export class WorkloadIndex {
+  private readonly entries = new Map<string, WorkloadEntry>();
+
+  set(object: Workload, namespace: string): void {
+    const kind = object.kind ?? '';
+    const name = object.metadata?.name ?? '';
+    const controller = object.metadata?.ownerReferences?.find((o) => o?.controller) ?? object.metadata?.ownerReferences?.[0];
+    const entry: WorkloadEntry = { kind, name, namespace };
+    if (controller?.kind && controller.name) entry.owner = { kind: controller.kind, name: controller.name };
+    const template = kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
+    if (template) entry.template = template;
+    this.entries.set(workloadRef(namespace, name, kind), entry);
+  }
+
+  delete(namespace: string, name: string, kind: string): void {
+    this.entries.delete(workloadRef(namespace, name, kind));
+  }
+
+  /** The top owner of a pod, following owners as far as the known objects go. */
+  topOwnerOf(pod: Pick<PodFacts, 'namespace' | 'name' | 'owner'>): string {
+    if (!pod.owner) return workloadRef(pod.namespace, pod.name, 'Pod');
+    let current: { kind: string; name: string } = pod.owner;
+    for (let hops = 0; hops < 8; hops++) {
+      const next: { kind: string; name: string } | undefined = this.entries.get(workloadRef(pod.namespace, current.name, current.kind))?.owner;
+      if (!next || !WORKLOAD_KINDS.includes(next.kind)) break;
+      current = next;
+    }
+    return workloadRef(pod.namespace, current.name, current.kind);
+  }
+
+  /**
+   * One pod per top-level workload that has no pods yet, built from its pod template, so that
+   * manifests from a GitOps repo (workloads, no pods) can be analysed before anything runs.
+   */
+  representativePods(workloadsWithPods: ReadonlySet<string>): PodFacts[] {
+    const pods: PodFacts[] = [];
+    for (const [ref, entry] of this.entries) {
+      const ownedByKnown = entry.owner && this.entries.has(workloadRef(entry.namespace, entry.owner.name, entry.owner.kind));
+      if (ownedByKnown || workloadsWithPods.has(ref) || !entry.template) continue;
+      pods.push(podFromTemplate(entry, ref));
+    }
+    return pods;
+  }
+}
+
+function podFromTemplate(entry: WorkloadEntry, ref: string): PodFacts {
+  const spec = entry.template?.spec;
+  return {
+    ref,
+    namespace: entry.namespace,
+    name: entry.name,
+    labels: stringLabels(entry.template?.metadata?.labels),
+    ips: [],
+    ports: readPorts(spec),
+    hostNetwork: spec?.hostNetwork === true,
+    isActive: true,
+    isReady: true,
+    representative: true,
+    workload: ref,
+    owner: { kind: entry.kind, name: entry.name },
+  };
+}
