@@ -28,16 +28,16 @@ import { PROTOCOLS } from '@netmap/model';
 import { expect } from 'vitest';
 
 /** The namespaces of the suite. */
-export const NAMESPACES: readonly string[] = ['x', 'y', 'z'];
+const NAMESPACES: readonly string[] = ['x', 'y', 'z'];
 
 /** The pod names in each namespace. */
-export const POD_NAMES: readonly string[] = ['a', 'b', 'c'];
+const POD_NAMES: readonly string[] = ['a', 'b', 'c'];
 
 /** The nine pods as `namespace/name`, sorted, in the order upstream prints them. */
-export const PODS: readonly string[] = NAMESPACES.flatMap((ns) => POD_NAMES.map((name) => `${ns}/${name}`));
+const PODS: readonly string[] = NAMESPACES.flatMap((ns) => POD_NAMES.map((name) => `${ns}/${name}`));
 
 /** The ports every pod serves, on each protocol. */
-export const SERVED_PORTS: readonly number[] = [80, 81];
+const SERVED_PORTS: readonly number[] = [80, 81];
 
 /** The namespace label the API server sets on every namespace. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -135,14 +135,6 @@ export function podLabel(name: string): LabelSelector {
 /** Selects the namespace by the label the API server sets. */
 export function namespaceName(name: string): LabelSelector {
   return { matchLabels: { [NAMESPACE_NAME_LABEL]: name } };
-}
-
-/** A port entry; `protocol` left out defaults to TCP, as in the API. */
-export function onPort(
-  port: number | string,
-  protocol?: Protocol,
-): { port: number | string; protocol?: Protocol } {
-  return protocol ? { port, protocol } : { port };
 }
 
 /** Denies all ingress to the selected pods (no ingress rules). */
@@ -252,7 +244,7 @@ export interface ReachabilityMatrix {
 }
 
 /** Prints a table as upstream does: a row per source pod, `.` where a cell holds, `X` where not. */
-export function formatTable(holds: (from: string, to: string) => boolean): string {
+function formatTable(holds: (from: string, to: string) => boolean): string {
   const header = ['-', ...PODS]
     .map((cell) => cell.padEnd(4))
     .join('')

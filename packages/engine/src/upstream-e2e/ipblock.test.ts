@@ -1,6 +1,6 @@
 // Upstream netpol e2e cases (network_policy.go) about ipBlock peers naming pod IPs. Upstream relies
 // on the CNI matching pod traffic against ipBlock, hence `ipBlockMatchesPods`; see e2e-cluster.ts.
-import { evaluateCluster } from '@netmap/engine';
+import { evaluateCluster, type Evaluation } from '@netmap/engine';
 import type { KubeObject, NetworkPolicy } from '@netmap/model';
 import { describe, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
   Reachability,
 } from './e2e-cluster.ts';
 
-function evaluate(objects: KubeObject[]): ReturnType<typeof evaluateCluster> {
+function evaluate(objects: KubeObject[]): Evaluation {
   return evaluateCluster(objects, { ipBlockMatchesPods: true });
 }
 
