@@ -46,7 +46,8 @@ export class WorkloadIndex {
 
   /** The top owner of a pod, following owners as far as the known objects go. */
   topOwnerOf(pod: Pick<PodFacts, 'namespace' | 'name' | 'owner'>): string {
-    if (!pod.owner) return workloadRef(pod.namespace, pod.name, 'Pod');
+    // Mirror pods of static manifests are owned by their Node, which is no workload.
+    if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind)) return workloadRef(pod.namespace, pod.name, 'Pod');
     let current: { kind: string; name: string } = pod.owner;
     for (let hops = 0; hops < 8; hops++) {
       const next: { kind: string; name: string } | undefined = this.entries.get(workloadRef(pod.namespace, current.name, current.kind))?.owner;

@@ -1,0 +1,25 @@
+import { evaluateCluster, type Evaluation } from '@netmap/engine';
+import { loadManifests, ManifestError } from '../manifests/index.ts';
+import type { CliIo } from './cli-io.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Reads manifests and evaluates them; tells on stderr what was skipped or could not be evaluated. */
+export async function loadEvaluation(paths: string[], ipBlockMatchesPods: boolean, io: CliIo): Promise<Evaluation> {
+  let load;
+  try {
+    load = await loadManifests(paths);
+  } catch (error) {
+    if (error instanceof ManifestError) throw new UsageError(error.message);
+    throw error;
+  }
+  const skipped = Object.entries(load.skipped).map(([kind, count]) => `${count} ${kind}`);
+  if (skipped.length > 0) io.err(`netmap: skipped objects of kinds it does not read: ${skipped.join(', ')}\n`);
+  const evaluation = evaluateCluster(
+    load.objects.map((loaded) => loaded.object),
+    { ipBlockMatchesPods },
+  );
+  for (const invalid of evaluation.state.invalid.values()) {
+    io.err(`netmap: ${invalid.kind} ${invalid.ref} is invalid and was not evaluated: ${invalid.error}\n`);
+  }
+  return evaluation;
+}

@@ -1,0 +1,46 @@
+import type { CliIo } from './cli-io.ts';
+import { runCan } from './commands/can.ts';
+import { runFlows } from './commands/flows.ts';
+import { runMatrix } from './commands/matrix.ts';
+import { runWhoCanReach } from './commands/who-can-reach.ts';
+import { UsageError } from './usage-error.ts';
+
+export const HELP = `netmap: what can talk to what in a Kubernetes cluster, and why.
+
+Usage: netmap <command> [options]
+
+Commands:
+  matrix          which pod can reach which pod on one port/protocol
+  can             whether one endpoint can reach another, with the rule that decides it
+  who-can-reach   every pod that can reach a target
+  flows           allowed connections between workloads, ports merged per protocol
+
+Run "netmap <command> --help" for a command's options.
+Exit codes: 0 ok; 2 bad usage or bad input (the reason is on stderr).
+`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = {
+  matrix: runMatrix,
+  can: runCan,
+  'who-can-reach': runWhoCanReach,
+  flows: runFlows,
+};
+
+/** Runs the CLI; returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}" (try netmap --help)`);
+    await run(args, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`netmap: ${error.message}\n`);
+    return 2;
+  }
+}

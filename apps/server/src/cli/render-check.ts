@@ -1,0 +1,42 @@
+import type { CheckResult } from '@netmap/engine';
+import type { ConnectionExplanation, DirectionExplanation, EndpointRef } from '@netmap/model';
+
+const MARK = { match: '+', 'no-match': '-', unknown: '?' } as const;
+
+/** The plain-text explanation of a check, verdict first. */
+export function renderCheck(result: CheckResult): string {
+  const lines = [capitalize(result.verdict)];
+  for (const connection of result.connections) lines.push('', ...renderConnection(connection));
+  return lines.join('\n') + '\n';
+}
+
+function renderConnection(connection: ConnectionExplanation): string[] {
+  const head = `${capitalize(connection.verdict)}: ${nameOf(connection.from)} -> ${nameOf(connection.to)} on ${connection.protocol} ${connection.port}`;
+  return [
+    head,
+    ...renderSide('egress ', connection.egress),
+    ...renderSide('ingress', connection.ingress),
+    ...connection.notes.map((note) => `  note: ${note}`),
+  ];
+}
+
+function renderSide(label: string, side: DirectionExplanation): string[] {
+  const lines = [`  ${label} ${side.verdict.padEnd(7)} ${side.reason}`];
+  for (const tier of side.tiers) {
+    for (const policy of tier.policies) {
+      lines.push(`    ${MARK[policy.result]} policy ${policy.policy}`);
+      if (policy.rules.length === 0) lines.push(`        (no ${side.direction} rules: denies all ${side.direction})`);
+      for (const rule of policy.rules) lines.push(`      ${MARK[rule.result]} ${side.direction}[${rule.rule}]: ${rule.reason}`);
+    }
+  }
+  return lines;
+}
+
+function nameOf(ref: EndpointRef): string {
+  if (ref.kind === 'external') return ref.ip ?? 'outside the cluster';
+  return ref.representative ? `${ref.pod} (from its pod template)` : ref.pod;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
