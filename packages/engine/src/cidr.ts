@@ -24,7 +24,11 @@ export function parseIp(text: string): IpAddress | undefined {
 }
 
 function toIpAddress(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddress {
-  return { family: address.kind() === 'ipv4' ? 4 : 6, value: bytesToBigInt(address.toByteArray()), text: address.toString() };
+  return {
+    family: address.kind() === 'ipv4' ? 4 : 6,
+    value: bytesToBigInt(address.toByteArray()),
+    text: address.toString(),
+  };
 }
 
 /**

@@ -60,7 +60,10 @@ export class ClusterState {
     // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
     for (const object of objects) this.store(object);
     this.atoms = new IpAtoms(this.ipBlocks());
-    this.classes = new PodClassIndex(this.atoms, (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? []);
+    this.classes = new PodClassIndex(
+      this.atoms,
+      (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? [],
+    );
     for (const pod of this.pods.values()) this.indexPod(pod);
     this.refreshRepresentatives();
   }
@@ -191,7 +194,9 @@ export class ClusterState {
   }
 
   private refreshRepresentatives(): void {
-    const wanted = new Map(this.workloads.representativePods(new Set(this.podsByWorkload.keys())).map((p) => [p.ref, p]));
+    const wanted = new Map(
+      this.workloads.representativePods(new Set(this.podsByWorkload.keys())).map((p) => [p.ref, p]),
+    );
     for (const [ref, pod] of this.representatives) {
       if (wanted.has(ref)) continue;
       this.representatives.delete(ref);
@@ -208,7 +213,8 @@ export class ClusterState {
     const blocks: Cidr[] = [];
     for (const policy of this.policies.values()) {
       for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-        for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') blocks.push(peer.cidr, ...peer.except);
+        for (const peer of rule.peers ?? [])
+          if (peer.kind === 'ipBlock') blocks.push(peer.cidr, ...peer.except);
       }
     }
     return blocks;

@@ -1,4 +1,10 @@
-import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, Protocol } from '@netmap/model';
+import type {
+  LabelSelector,
+  NetworkPolicy,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+  Protocol,
+} from '@netmap/model';
 import { cidrWithin, parseCidr, type Cidr } from './cidr.ts';
 import { compileSelector, type CompiledSelector } from './label-selector.ts';
 
@@ -49,9 +55,21 @@ export function compilePolicy(policy: NetworkPolicy, namespace: string): PolicyC
   try {
     const podSelector = selectorOrThrow(spec.podSelector ?? {}, 'spec.podSelector');
     const { isIngress, isEgress } = policyTypesOf(spec.policyTypes, spec.egress);
-    const compiled: CompiledPolicy = { ref: `${namespace}/${name}`, namespace, name, podSelector, source: policy };
-    if (isIngress) compiled.ingress = (spec.ingress ?? []).map((rule, i) => compileRule(rule?.from, rule?.ports, i, 'ingress', 'from'));
-    if (isEgress) compiled.egress = (spec.egress ?? []).map((rule, i) => compileRule(rule?.to, rule?.ports, i, 'egress', 'to'));
+    const compiled: CompiledPolicy = {
+      ref: `${namespace}/${name}`,
+      namespace,
+      name,
+      podSelector,
+      source: policy,
+    };
+    if (isIngress)
+      compiled.ingress = (spec.ingress ?? []).map((rule, i) =>
+        compileRule(rule?.from, rule?.ports, i, 'ingress', 'from'),
+      );
+    if (isEgress)
+      compiled.egress = (spec.egress ?? []).map((rule, i) =>
+        compileRule(rule?.to, rule?.ports, i, 'egress', 'to'),
+      );
     return { policy: compiled };
   } catch (error) {
     if (error instanceof InvalidPolicy) return { error: error.message };
@@ -66,9 +84,11 @@ class InvalidPolicy extends Error {}
  * (SetDefaults_NetworkPolicySpec: `egress: []` alone does not add Egress).
  */
 function policyTypesOf(policyTypes: string[] | undefined, egress: unknown[] | null | undefined) {
-  if (!policyTypes || policyTypes.length === 0) return { isIngress: true, isEgress: (egress?.length ?? 0) > 0 };
+  if (!policyTypes || policyTypes.length === 0)
+    return { isIngress: true, isEgress: (egress?.length ?? 0) > 0 };
   for (const type of policyTypes) {
-    if (type !== 'Ingress' && type !== 'Egress') throw new InvalidPolicy(`policyTypes: "${type}" is not Ingress or Egress`);
+    if (type !== 'Ingress' && type !== 'Egress')
+      throw new InvalidPolicy(`policyTypes: "${type}" is not Ingress or Egress`);
   }
   return { isIngress: policyTypes.includes('Ingress'), isEgress: policyTypes.includes('Egress') };
 }
@@ -83,21 +103,26 @@ function compileRule(
   const where = `spec.${direction}[${index}]`;
   const rule: CompiledRule = { index };
   // An empty or missing from/to matches all peers; an empty or missing ports list matches all ports.
-  if (peers && peers.length > 0) rule.peers = peers.map((peer, i) => compilePeer(peer ?? {}, i, `${where}.${peerField}[${i}]`));
-  if (ports && ports.length > 0) rule.ports = ports.map((port, i) => compilePort(port ?? {}, i, `${where}.ports[${i}]`));
+  if (peers && peers.length > 0)
+    rule.peers = peers.map((peer, i) => compilePeer(peer ?? {}, i, `${where}.${peerField}[${i}]`));
+  if (ports && ports.length > 0)
+    rule.ports = ports.map((port, i) => compilePort(port ?? {}, i, `${where}.ports[${i}]`));
   return rule;
 }
 
 function compilePeer(peer: NetworkPolicyPeer, index: number, where: string): CompiledPeer {
   const { podSelector, namespaceSelector, ipBlock } = peer;
   if (ipBlock) {
-    if (podSelector || namespaceSelector) throw new InvalidPolicy(`${where}: ipBlock cannot be combined with selectors`);
+    if (podSelector || namespaceSelector)
+      throw new InvalidPolicy(`${where}: ipBlock cannot be combined with selectors`);
     const cidr = cidrOrThrow(ipBlock.cidr, `${where}.ipBlock.cidr`);
     const except = (ipBlock.except ?? []).map((text, i) => {
       const block = cidrOrThrow(text, `${where}.ipBlock.except[${i}]`);
       // ValidateIPBlock: each except must be a strict subset of cidr.
       if (!cidrWithin(block, cidr) || block.last - block.first >= cidr.last - cidr.first) {
-        throw new InvalidPolicy(`${where}.ipBlock.except[${i}]: ${text} is not a strict subset of ${ipBlock.cidr}`);
+        throw new InvalidPolicy(
+          `${where}.ipBlock.except[${i}]: ${text} is not a strict subset of ${ipBlock.cidr}`,
+        );
       }
       return block;
     });
@@ -106,13 +131,15 @@ function compilePeer(peer: NetworkPolicyPeer, index: number, where: string): Com
   if (!podSelector && !namespaceSelector) throw new InvalidPolicy(`${where}: must specify a peer`);
   const compiled: CompiledPeer = { kind: 'selector', index };
   if (podSelector) compiled.podSelector = selectorOrThrow(podSelector, `${where}.podSelector`);
-  if (namespaceSelector) compiled.namespaceSelector = selectorOrThrow(namespaceSelector, `${where}.namespaceSelector`);
+  if (namespaceSelector)
+    compiled.namespaceSelector = selectorOrThrow(namespaceSelector, `${where}.namespaceSelector`);
   return compiled;
 }
 
 function compilePort(port: NetworkPolicyPort, index: number, where: string): CompiledPort {
   const protocol = port.protocol ?? 'TCP';
-  if (!PROTOCOL_NAMES.includes(protocol)) throw new InvalidPolicy(`${where}.protocol: "${protocol}" is not TCP, UDP or SCTP`);
+  if (!PROTOCOL_NAMES.includes(protocol))
+    throw new InvalidPolicy(`${where}.protocol: "${protocol}" is not TCP, UDP or SCTP`);
   const compiled: CompiledPort = { index, protocol: protocol as Protocol };
   if (port.port !== undefined && port.port !== null) {
     if (typeof port.port === 'number') {

@@ -11,8 +11,11 @@ export interface PortVerdicts {
 const ALL_ALLOWED: PortVerdicts = { allowed: PortSet.ALL, unknown: PortSet.EMPTY };
 
 /** The policies that isolate `subject` in `direction`; none when policy cannot apply to it. */
-export function isolatingPolicies(subject: Party, direction: 'ingress' | 'egress'): readonly CompiledPolicy[] {
-  if (subject.kind === 'external' || subject.podClass.hostNetwork) return [];
+export function isolatingPolicies(
+  subject: Party,
+  direction: 'ingress' | 'egress',
+): readonly CompiledPolicy[] {
+  if (subject.kind !== 'pod' || subject.podClass.hostNetwork) return [];
   return direction === 'ingress' ? subject.podClass.ingressPolicies : subject.podClass.egressPolicies;
 }
 
@@ -27,6 +30,8 @@ export function sidePorts(
   destination: Party,
   context: MatchContext,
 ): PortVerdicts {
+  // Nothing is known of the policies of a pod the input does not hold.
+  if (subject.kind === 'unresolved-pod') return { allowed: PortSet.EMPTY, unknown: PortSet.ALL };
   const policies = isolatingPolicies(subject, direction);
   if (policies.length === 0) return ALL_ALLOWED;
   let allowed = PortSet.EMPTY;

@@ -60,7 +60,8 @@ export function resolvePods(state: ClusterState, spec: EndpointSpec): PodFacts[]
   if (spec.kind === 'pod') {
     const pod = state.pods.get(spec.ref) ?? state.representatives.get(spec.ref);
     if (!pod) throw new QueryError(`no pod ${spec.ref}`);
-    if (!pod.isActive) throw new QueryError(`pod ${spec.ref} takes part in no flow: it has no IP or has finished`);
+    if (!pod.isActive)
+      throw new QueryError(`pod ${spec.ref} takes part in no flow: it has no IP or has finished`);
     return [pod];
   }
   if (spec.kind === 'workload') {
@@ -70,7 +71,9 @@ export function resolvePods(state: ClusterState, spec: EndpointSpec): PodFacts[]
   }
   if (spec.kind === 'ip') {
     const ip = parseIp(spec.ip);
-    const pod = [...state.activePods()].find((p) => p.ips.some((own) => own.value === ip?.value && own.family === ip?.family));
+    const pod = [...state.activePods()].find((p) =>
+      p.ips.some((own) => own.value === ip?.value && own.family === ip?.family),
+    );
     return pod ? [pod] : [];
   }
   return [];

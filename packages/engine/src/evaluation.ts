@@ -1,9 +1,9 @@
-import type { ConnectionExplanation, KubeObject, Protocol, Verdict } from '@netmap/model';
-import { parseIp } from './cidr.ts';
+import type { KubeObject, Protocol } from '@netmap/model';
+import { checkConnection, type CheckResult, type CheckScope } from './check-connection.ts';
 import { ClusterState, type ObjectChange } from './cluster-state.ts';
 import { connectionPorts, type PortVerdicts } from './connection-ports.ts';
-import { podParty, QueryError, resolvePods, type EndpointSpec } from './endpoints.ts';
-import { explainConnection, type ExplainedParty } from './explain-connection.ts';
+import { QueryError, resolvePods, type EndpointSpec } from './endpoints.ts';
+import type { Labels } from './label-selector.ts';
 import type { PodClass } from './pod-classes.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { PortSet } from './port-set.ts';
@@ -14,6 +14,8 @@ import { aggregateFlows, type WorkloadFlow } from './workload-flows.ts';
 export interface EngineOptions {
   /** Whether ipBlocks match pod IPs (default true, as the upstream e2e suite and most CNIs; false for e.g. Cilium). */
   ipBlockMatchesPods?: boolean;
+  /** Labels that find ingress controller pods, instead of the well-known labels of each IngressClass controller. */
+  ingressControllerLabels?: Labels[];
 }
 
 /** Which pods each pod can reach on one port/protocol (itself included). */
@@ -24,12 +26,6 @@ export interface Matrix {
   allowed: Record<string, string[]>;
   /** Pairs whose verdict depends on a fact that is not known; absent when there are none. */
   unknown?: Record<string, string[]>;
-}
-
-/** The answer to a check, with one explained connection per distinct pair of pod classes. */
-export interface CheckResult {
-  verdict: Verdict;
-  connections: ConnectionExplanation[];
 }
 
 /** One pod that can reach (or be reached by) the pod asked about, and on which ports. */
@@ -43,7 +39,7 @@ export interface Reach {
 
 /** Evaluates a cluster's objects; answers reachability queries; follows changes incrementally. */
 export function evaluateCluster(objects: readonly KubeObject[], options: EngineOptions = {}): Evaluation {
-  return new Evaluation(new ClusterState(objects), { ipBlockMatchesPods: options.ipBlockMatchesPods ?? true });
+  return new Evaluation(new ClusterState(objects), options);
 }
 
 /** The evaluated cluster. Queries compute on pod classes and never change the state. */
@@ -52,9 +48,9 @@ export class Evaluation {
 
   constructor(
     readonly state: ClusterState,
-    options: { ipBlockMatchesPods: boolean },
+    private readonly options: EngineOptions = {},
   ) {
-    this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods };
+    this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods ?? true };
   }
 
   /** Applies one object change; later queries see it. */
@@ -67,26 +63,19 @@ export class Evaluation {
     return this.classPorts(this.classOf(source), this.classOf(destination), source === destination);
   }
 
-  /** Can `from` reach `to` on `port`/`protocol`? Explained for each distinct pair of pod classes. */
+  /** Can `from` reach `to` on `port`/`protocol`, through Services and Ingresses? Explained per distinct pair of pod classes. */
   can(from: EndpointSpec, to: EndpointSpec, port: number, protocol: Protocol): CheckResult {
-    const sources = this.parties(from);
-    const destinations = this.parties(to);
-    const seen = new Set<string>();
-    const connections: ConnectionExplanation[] = [];
-    for (const source of sources) {
-      for (const destination of destinations) {
-        const key = `${classKey(source)}>${classKey(destination)}>${samePod(source, destination)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        connections.push(explainConnection(source, destination, port, protocol, this.context));
-      }
-    }
-    return { verdict: combineVerdicts(connections.map((c) => c.verdict)), connections };
+    const scope: CheckScope = { state: this.state, context: this.context };
+    if (this.options.ingressControllerLabels)
+      scope.ingressControllerLabels = this.options.ingressControllerLabels;
+    return checkConnection(scope, from, to, port, protocol);
   }
 
   /** Every active pod, and the pods it can reach on `port`/`protocol`. */
   matrix(port: number, protocol: Protocol): Matrix {
-    const pods = [...this.state.pods.values()].filter((p) => p.isActive).sort((a, b) => compare(a.ref, b.ref));
+    const pods = [...this.state.pods.values()]
+      .filter((p) => p.isActive)
+      .sort((a, b) => compare(a.ref, b.ref));
     const allowed: Record<string, string[]> = {};
     const unknown: Record<string, string[]> = {};
     const cache = new Map<string, PortVerdicts>();
@@ -123,7 +112,9 @@ export class Evaluation {
 
   /** Allowed connections between distinct workloads, ports merged per protocol. */
   flows(): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
-    return aggregateFlows([...this.state.classes.all()], (source, destination) => this.classPorts(source, destination, false));
+    return aggregateFlows([...this.state.classes.all()], (source, destination) =>
+      this.classPorts(source, destination, false),
+    );
   }
 
   private reach(
@@ -137,12 +128,14 @@ export class Evaluation {
       let allowed = PortSet.EMPTY;
       let unknown = PortSet.EMPTY;
       for (const anchor of anchors) {
-        const ports = direction === 'in' ? this.portsBetween(other, anchor) : this.portsBetween(anchor, other);
+        const ports =
+          direction === 'in' ? this.portsBetween(other, anchor) : this.portsBetween(anchor, other);
         allowed = allowed.union(ports.allowed);
         unknown = unknown.union(ports.unknown);
       }
       unknown = unknown.subtract(allowed);
-      if (filter && !allowed.has(filter.protocol, filter.port) && !unknown.has(filter.protocol, filter.port)) continue;
+      if (filter && !allowed.has(filter.protocol, filter.port) && !unknown.has(filter.protocol, filter.port))
+        continue;
       if (allowed.isEmpty() && unknown.isEmpty()) continue;
       const ports = allowed.isAll() ? 'all' : allowed.toStrings();
       result.push({ pod: other.ref, workload: other.workload, ports, unknownPorts: unknown.toStrings() });
@@ -156,15 +149,6 @@ export class Evaluation {
     return pods;
   }
 
-  private parties(spec: EndpointSpec): ExplainedParty[] {
-    if (spec.kind === 'ip') {
-      const pods = resolvePods(this.state, spec);
-      if (pods.length === 0) return [{ party: { kind: 'external', ip: parseIp(spec.ip) }, ref: { kind: 'external', ip: spec.ip } }];
-      return pods.map((pod) => podParty(this.state, pod)!);
-    }
-    return resolvePods(this.state, spec).map((pod) => podParty(this.state, pod)!);
-  }
-
   private classOf(pod: PodFacts): PodClass {
     const podClass = this.state.classes.classOf(pod);
     if (!podClass) throw new QueryError(`pod ${pod.ref} takes part in no flow`);
@@ -174,22 +158,12 @@ export class Evaluation {
   private classPorts(source: PodClass, destination: PodClass, isLoopback: boolean): PortVerdicts {
     // A pod can always reach itself.
     if (isLoopback) return { allowed: PortSet.ALL, unknown: PortSet.EMPTY };
-    return connectionPorts({ kind: 'pod', podClass: source }, { kind: 'pod', podClass: destination }, this.context);
+    return connectionPorts(
+      { kind: 'pod', podClass: source },
+      { kind: 'pod', podClass: destination },
+      this.context,
+    );
   }
-}
-
-function classKey(party: ExplainedParty): string {
-  return party.party.kind === 'pod' ? String(party.party.podClass.id) : `ip:${party.ref.kind === 'external' ? party.ref.ip : ''}`;
-}
-
-function samePod(a: ExplainedParty, b: ExplainedParty): boolean {
-  return a.ref.kind === 'pod' && b.ref.kind === 'pod' && a.ref.pod === b.ref.pod;
-}
-
-/** Some connection allowed → allowed; otherwise unknown if any is unknown; otherwise denied. */
-function combineVerdicts(verdicts: Verdict[]): Verdict {
-  if (verdicts.includes('allowed')) return 'allowed';
-  return verdicts.includes('unknown') ? 'unknown' : 'denied';
 }
 
 function compare(a: string, b: string): number {

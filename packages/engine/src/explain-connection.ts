@@ -1,11 +1,12 @@
-import type {
-  ConnectionExplanation,
-  DirectionExplanation,
-  EndpointRef,
-  MatchResult,
-  PolicyExplanation,
-  Protocol,
-  RuleExplanation,
+import {
+  describeEndpoint,
+  type ConnectionExplanation,
+  type DirectionExplanation,
+  type EndpointRef,
+  type MatchResult,
+  type PolicyExplanation,
+  type Protocol,
+  type RuleExplanation,
 } from '@netmap/model';
 import type { CompiledPolicy, CompiledRule } from './compile-policy.ts';
 import { isolatingPolicies } from './connection-ports.ts';
@@ -30,14 +31,17 @@ export function explainConnection(
   protocol: Protocol,
   context: MatchContext,
 ): ConnectionExplanation {
-  const isLoopback = source.ref.kind === 'pod' && destination.ref.kind === 'pod' && source.ref.pod === destination.ref.pod;
+  const isLoopback =
+    source.ref.kind === 'pod' && destination.ref.kind === 'pod' && source.ref.pod === destination.ref.pod;
   const notes = new Set<string>();
   const ask = (other: ExplainedParty): Question => ({ other, destination, port, protocol, context, notes });
   const egress = isLoopback ? loopback('egress') : explainSide('egress', source, ask(destination));
   const ingress = isLoopback ? loopback('ingress') : explainSide('ingress', destination, ask(source));
   for (const party of [source, destination]) {
     if (party.ref.kind === 'pod' && party.ref.hostNetwork) {
-      notes.add(`${party.ref.pod} uses the host network: its traffic looks like its node's, which pod and namespace selectors do not select`);
+      notes.add(
+        `${party.ref.pod} uses the host network: its traffic looks like its node's, which pod and namespace selectors do not select`,
+      );
     }
   }
   return {
@@ -68,12 +72,20 @@ interface Question {
   notes: Set<string>;
 }
 
-function explainSide(direction: 'ingress' | 'egress', subject: ExplainedParty, question: Question): DirectionExplanation {
+function explainSide(
+  direction: 'ingress' | 'egress',
+  subject: ExplainedParty,
+  question: Question,
+): DirectionExplanation {
   const { other, port, protocol } = question;
-  const name = nameOf(subject.ref);
+  const name = describeEndpoint(subject.ref);
   if (subject.party.kind === 'external') {
     const reason = `${name} is outside the cluster: no NetworkPolicy applies to it`;
     return { direction, verdict: 'allowed', exemption: 'external', isolated: false, tiers: [], reason };
+  }
+  if (subject.party.kind === 'unresolved-pod') {
+    const reason = `${name} is not in the input: its own ${direction} policies are not known`;
+    return { direction, verdict: 'unknown', exemption: 'unresolved', isolated: false, tiers: [], reason };
   }
   if (subject.party.podClass.hostNetwork) {
     const reason = `${name} uses the host network: NetworkPolicy does not apply to it`;
@@ -94,11 +106,21 @@ function explainSide(direction: 'ingress' | 'egress', subject: ExplainedParty, q
       ? `${name} is isolated for ${direction}; allowed by ${allowedBy.join(', ')}`
       : verdict === 'unknown'
         ? `${name} is isolated for ${direction}; a rule may allow it, depending on facts that are not known`
-        : `${name} is isolated for ${direction} and no rule of ${policies.length} selecting ${policies.length === 1 ? 'policy' : 'policies'} allows ${protocol} ${port} ${direction === 'ingress' ? 'from' : 'to'} ${nameOf(other.ref)}`;
-  return { direction, verdict, isolated: true, tiers: [{ tier: 'NetworkPolicy', verdict, policies: explained }], reason };
+        : `${name} is isolated for ${direction} and no rule of ${policies.length} selecting ${policies.length === 1 ? 'policy' : 'policies'} allows ${protocol} ${port} ${direction === 'ingress' ? 'from' : 'to'} ${describeEndpoint(other.ref)}`;
+  return {
+    direction,
+    verdict,
+    isolated: true,
+    tiers: [{ tier: 'NetworkPolicy', verdict, policies: explained }],
+    reason,
+  };
 }
 
-function explainPolicy(policy: CompiledPolicy, direction: 'ingress' | 'egress', question: Question): PolicyExplanation {
+function explainPolicy(
+  policy: CompiledPolicy,
+  direction: 'ingress' | 'egress',
+  question: Question,
+): PolicyExplanation {
   const rules = policy[direction]!.map((rule) => explainRule(rule, policy, direction, question));
   const result = rules.reduce<MatchResult>((sum, r) => orMatch(sum, r.result), 'no-match');
   return { policy: policy.ref, result, rules };
@@ -112,7 +134,7 @@ function explainRule(
 ): RuleExplanation {
   const { other, destination, port, protocol, context } = question;
   const field = direction === 'ingress' ? 'from' : 'to';
-  const otherName = nameOf(other.ref);
+  const otherName = describeEndpoint(other.ref);
   let peerResult: MatchResult = 'match';
   let peerIndex: number | undefined;
   if (rule.peers) {
@@ -128,7 +150,10 @@ function explainRule(
     }
   }
   const explanation: RuleExplanation = { rule: rule.index, result: peerResult, reason: '' };
-  const peerText = peerIndex === undefined ? `no ${field} peer` : `${field}[${peerIndex}] (${describePeer(rule.peers![peerIndex]!)})`;
+  const peerText =
+    peerIndex === undefined
+      ? `no ${field} peer`
+      : `${field}[${peerIndex}] (${describePeer(rule.peers![peerIndex]!)})`;
   if (peerResult === 'no-match') {
     const peers = rule.peers!.map((peer) => `${field}[${peer.index}] (${describePeer(peer)})`);
     explanation.reason = `${peers.length === 1 ? peers[0] : `none of ${peers.join(', ')}`} does not select ${otherName}`;
@@ -136,7 +161,11 @@ function explainRule(
   }
   if (peerIndex !== undefined) {
     explanation.peer = peerIndex;
-    if (rule.peers![peerIndex]!.kind === 'ipBlock' && other.party.kind === 'pod' && !other.party.podClass.hostNetwork) {
+    if (
+      rule.peers![peerIndex]!.kind === 'ipBlock' &&
+      other.party.kind === 'pod' &&
+      !other.party.podClass.hostNetwork
+    ) {
       question.notes.add(IPBLOCK_NOTE);
     }
   }
@@ -147,12 +176,12 @@ function explainRule(
     return explanation;
   }
   if (portEntry) explanation.port = portEntry.index;
-  const peerPart = rule.peers ? `${peerText} ${peerResult === 'match' ? 'selects' : 'may select'} ${otherName}` : `no ${field} list: all peers`;
-  const portPart = portEntry ? `ports[${portEntry.index}] (${describePorts([portEntry])}) admits ${protocol} ${port}` : 'no ports list: all ports';
+  const peerPart = rule.peers
+    ? `${peerText} ${peerResult === 'match' ? 'selects' : 'may select'} ${otherName}`
+    : `no ${field} list: all peers`;
+  const portPart = portEntry
+    ? `ports[${portEntry.index}] (${describePorts([portEntry])}) admits ${protocol} ${port}`
+    : 'no ports list: all ports';
   explanation.reason = `${peerPart}; ${portPart}`;
   return explanation;
-}
-
-function nameOf(ref: EndpointRef): string {
-  return ref.kind === 'pod' ? ref.pod : (ref.ip ?? 'an address outside the cluster');
 }

@@ -65,7 +65,9 @@ export function compileSelector(selector: LabelSelector): SelectorCompilation {
     requirements.push(compiled);
   }
   requirements.sort((a, b) => (a.key + a.operator < b.key + b.operator ? -1 : 1));
-  const key = requirements.map((r) => `${r.key} ${r.operator} (${[...r.values].sort().join(',')})`).join('; ');
+  const key = requirements
+    .map((r) => `${r.key} ${r.operator} (${[...r.values].sort().join(',')})`)
+    .join('; ');
   return { selector: { key, isEmpty: requirements.length === 0, requirements } };
 }
 
@@ -79,7 +81,9 @@ function compileRequirement(
   const keyProblem = checkKey(key);
   if (keyProblem) return { error: `${where}: ${keyProblem}` };
   if (typeof operator !== 'string' || !OPERATORS.includes(operator)) {
-    return { error: `${where}: operator "${String(operator)}" is not one of In, NotIn, Exists, DoesNotExist` };
+    return {
+      error: `${where}: operator "${String(operator)}" is not one of In, NotIn, Exists, DoesNotExist`,
+    };
   }
   const values = expression.values ?? [];
   if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {

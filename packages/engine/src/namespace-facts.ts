@@ -15,7 +15,10 @@ export class NamespaceFacts {
   /** Records a namespace; `labels` undefined when they could not be read. */
   set(name: string, labels: Record<string, string> | undefined): void {
     // The API server adds kubernetes.io/metadata.name=<name> to every namespace.
-    this.labelsByName.set(name, { labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, complete: labels !== undefined });
+    this.labelsByName.set(name, {
+      labels: { ...labels, [NAMESPACE_NAME_LABEL]: name },
+      complete: labels !== undefined,
+    });
     for (const results of this.cache.values()) results.delete(name);
   }
 

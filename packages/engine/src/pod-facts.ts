@@ -47,7 +47,8 @@ export function readPod(pod: Pod, namespace: string): PodFacts {
   const isFinished = phase === 'Succeeded' || phase === 'Failed';
   const isActive = !isFinished && (status === undefined || ips.length > 0);
   const ready = status?.conditions?.find((c) => c?.type === 'Ready');
-  const controller = pod.metadata?.ownerReferences?.find((o) => o?.controller) ?? pod.metadata?.ownerReferences?.[0];
+  const controller =
+    pod.metadata?.ownerReferences?.find((o) => o?.controller) ?? pod.metadata?.ownerReferences?.[0];
   const facts: PodFacts = {
     ref: `${namespace}/${name}`,
     namespace,

@@ -8,7 +8,11 @@ import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
 
 /** One end of a connection as rules see it: a class of pods, or an address outside the cluster. */
-export type Party = { kind: 'pod'; podClass: PodClass } | { kind: 'external'; ip: IpAddress | undefined };
+export type Party =
+  | { kind: 'pod'; podClass: PodClass }
+  | { kind: 'external'; ip: IpAddress | undefined }
+  /** A pod whose namespace, labels and IP are not known. */
+  | { kind: 'unresolved-pod' };
 
 /** What rule matching needs to know beyond the rule itself. */
 export interface MatchContext {
@@ -18,9 +22,15 @@ export interface MatchContext {
 }
 
 /** Whether a peer of `policy` selects `party`. */
-export function matchPeer(peer: CompiledPeer, policy: CompiledPolicy, party: Party, context: MatchContext): MatchResult {
+export function matchPeer(
+  peer: CompiledPeer,
+  policy: CompiledPolicy,
+  party: Party,
+  context: MatchContext,
+): MatchResult {
   if (peer.kind === 'ipBlock') return matchIpBlock(peer, party, context);
   if (party.kind === 'external') return 'no-match';
+  if (party.kind === 'unresolved-pod') return selectsEveryPod(peer) ? 'match' : 'unknown';
   const podClass = party.podClass;
   // Most CNIs see hostNetwork pods as their node, which pod and namespace selectors never select.
   if (podClass.hostNetwork) return 'no-match';
@@ -34,16 +44,35 @@ export function matchPeer(peer: CompiledPeer, policy: CompiledPolicy, party: Par
   return andMatch(namespaceResult, podResult);
 }
 
-function matchIpBlock(peer: Extract<CompiledPeer, { kind: 'ipBlock' }>, party: Party, context: MatchContext): MatchResult {
-  if (party.kind === 'pod' && !party.podClass.hostNetwork && !context.ipBlockMatchesPods) return 'no-match';
-  const ips = party.kind === 'pod' ? party.podClass.ips : party.ip ? [party.ip] : [];
+/** A peer with `namespaceSelector: {}` and no or an empty podSelector selects every pod in the cluster. */
+function selectsEveryPod(peer: Extract<CompiledPeer, { kind: 'selector' }>): boolean {
+  return !!peer.namespaceSelector?.isEmpty && (!peer.podSelector || peer.podSelector.isEmpty);
+}
+
+function matchIpBlock(
+  peer: Extract<CompiledPeer, { kind: 'ipBlock' }>,
+  party: Party,
+  context: MatchContext,
+): MatchResult {
+  const isPodNetwork =
+    party.kind === 'unresolved-pod' || (party.kind === 'pod' && !party.podClass.hostNetwork);
+  if (isPodNetwork && !context.ipBlockMatchesPods) return 'no-match';
+  const ips =
+    party.kind === 'pod' ? party.podClass.ips : party.kind === 'external' && party.ip ? [party.ip] : [];
   if (ips.length === 0) return 'unknown';
-  const inBlock = ips.some((ip) => cidrContains(peer.cidr, ip) && !peer.except.some((block) => cidrContains(block, ip)));
+  const inBlock = ips.some(
+    (ip) => cidrContains(peer.cidr, ip) && !peer.except.some((block) => cidrContains(block, ip)),
+  );
   return inBlock ? 'match' : 'no-match';
 }
 
 /** Whether any peer of a rule selects `party` (a rule without peers selects everyone). */
-export function matchRulePeers(rule: CompiledRule, policy: CompiledPolicy, party: Party, context: MatchContext): MatchResult {
+export function matchRulePeers(
+  rule: CompiledRule,
+  policy: CompiledPolicy,
+  party: Party,
+  context: MatchContext,
+): MatchResult {
   if (!rule.peers) return 'match';
   let result: MatchResult = 'no-match';
   for (const peer of rule.peers) {
@@ -54,7 +83,12 @@ export function matchRulePeers(rule: CompiledRule, policy: CompiledPolicy, party
 }
 
 /** Whether a `ports` entry admits `protocol`/`port` into `destination` (named ports resolve there). */
-export function matchPort(entry: CompiledPort, protocol: Protocol, port: number, destination: Party): boolean {
+export function matchPort(
+  entry: CompiledPort,
+  protocol: Protocol,
+  port: number,
+  destination: Party,
+): boolean {
   if (entry.protocol !== protocol) return false;
   if (entry.port === undefined) return true;
   if (typeof entry.port === 'number') return entry.port <= port && port <= (entry.endPort ?? entry.port);
@@ -71,7 +105,8 @@ export function rulePortSet(rule: CompiledRule, destination: Party): PortSet {
 
 function portEntrySet(entry: CompiledPort, destination: Party): PortSet {
   if (entry.port === undefined) return PortSet.allOf(entry.protocol);
-  if (typeof entry.port === 'number') return PortSet.of(entry.protocol, entry.port, entry.endPort ?? entry.port);
+  if (typeof entry.port === 'number')
+    return PortSet.of(entry.protocol, entry.port, entry.endPort ?? entry.port);
   let result = PortSet.EMPTY;
   for (const number of namedPortNumbers(entry.port, entry.protocol, destination)) {
     result = result.union(PortSet.of(entry.protocol, number));
@@ -81,6 +116,8 @@ function portEntrySet(entry: CompiledPort, destination: Party): PortSet {
 
 /** Numbers a named port stands for on the destination; none outside the cluster. */
 export function namedPortNumbers(name: string, protocol: Protocol, destination: Party): number[] {
-  if (destination.kind === 'external') return [];
-  return destination.podClass.ports.filter((p) => p.name === name && p.protocol === protocol).map((p) => p.port);
+  if (destination.kind !== 'pod') return [];
+  return destination.podClass.ports
+    .filter((p) => p.name === name && p.protocol === protocol)
+    .map((p) => p.port);
 }

@@ -28,8 +28,10 @@ export function aggregateFlows(
         for (const to of workloadsOf.get(destination)!) {
           if (from === to) continue;
           const key = `${from}\u0000${to}`;
-          if (!ports.allowed.isEmpty()) allowed.set(key, (allowed.get(key) ?? PortSet.EMPTY).union(ports.allowed));
-          if (!ports.unknown.isEmpty()) unknown.set(key, (unknown.get(key) ?? PortSet.EMPTY).union(ports.unknown));
+          if (!ports.allowed.isEmpty())
+            allowed.set(key, (allowed.get(key) ?? PortSet.EMPTY).union(ports.allowed));
+          if (!ports.unknown.isEmpty())
+            unknown.set(key, (unknown.get(key) ?? PortSet.EMPTY).union(ports.unknown));
         }
       }
     }

@@ -32,7 +32,8 @@ export class WorkloadIndex {
   set(object: Workload, namespace: string): void {
     const kind = object.kind ?? '';
     const name = object.metadata?.name ?? '';
-    const controller = object.metadata?.ownerReferences?.find((o) => o?.controller) ?? object.metadata?.ownerReferences?.[0];
+    const controller =
+      object.metadata?.ownerReferences?.find((o) => o?.controller) ?? object.metadata?.ownerReferences?.[0];
     const entry: WorkloadEntry = { kind, name, namespace };
     if (controller?.kind && controller.name) entry.owner = { kind: controller.kind, name: controller.name };
     const template = kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
@@ -47,10 +48,13 @@ export class WorkloadIndex {
   /** The top owner of a pod, following owners as far as the known objects go. */
   topOwnerOf(pod: Pick<PodFacts, 'namespace' | 'name' | 'owner'>): string {
     // Mirror pods of static manifests are owned by their Node, which is no workload.
-    if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind)) return workloadRef(pod.namespace, pod.name, 'Pod');
+    if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind))
+      return workloadRef(pod.namespace, pod.name, 'Pod');
     let current: { kind: string; name: string } = pod.owner;
     for (let hops = 0; hops < 8; hops++) {
-      const next: { kind: string; name: string } | undefined = this.entries.get(workloadRef(pod.namespace, current.name, current.kind))?.owner;
+      const next: { kind: string; name: string } | undefined = this.entries.get(
+        workloadRef(pod.namespace, current.name, current.kind),
+      )?.owner;
       if (!next || !WORKLOAD_KINDS.includes(next.kind)) break;
       current = next;
     }
@@ -64,7 +68,8 @@ export class WorkloadIndex {
   representativePods(workloadsWithPods: ReadonlySet<string>): PodFacts[] {
     const pods: PodFacts[] = [];
     for (const [ref, entry] of this.entries) {
-      const ownedByKnown = entry.owner && this.entries.has(workloadRef(entry.namespace, entry.owner.name, entry.owner.kind));
+      const ownedByKnown =
+        entry.owner && this.entries.has(workloadRef(entry.namespace, entry.owner.name, entry.owner.kind));
       if (ownedByKnown || workloadsWithPods.has(ref) || !entry.template) continue;
       pods.push(podFromTemplate(entry, ref));
     }

@@ -15,7 +15,16 @@ export type MatchResult = 'match' | 'no-match' | 'unknown';
 /** One end of a connection as the engine resolved it. */
 export type EndpointRef =
   | { kind: 'pod'; pod: string; workload: string; ips: string[]; hostNetwork: boolean; representative: boolean }
-  | { kind: 'external'; ip: string | null };
+  | { kind: 'external'; ip: string | null }
+  /** A pod the input does not hold, e.g. an ingress controller that is not installed from the same manifests. */
+  | { kind: 'unresolved'; description: string };
+
+/** How explanations and reports name an endpoint. */
+export function describeEndpoint(ref: EndpointRef): string {
+  if (ref.kind === 'unresolved') return ref.description;
+  if (ref.kind === 'external') return ref.ip ?? 'an address outside the cluster';
+  return ref.representative ? `${ref.pod} (from its pod template)` : ref.pod;
+}
 
 /** Why a rule did or did not admit the connection. */
 export interface RuleExplanation {
@@ -54,7 +63,7 @@ export interface DirectionExplanation {
   direction: 'ingress' | 'egress';
   verdict: Verdict;
   /** Set when no policy can apply to this side at all. */
-  exemption?: 'external' | 'host-network' | 'loopback';
+  exemption?: 'external' | 'host-network' | 'loopback' | 'unresolved';
   /** Whether some policy selects the pod for this direction (so only what rules allow gets through). */
   isolated: boolean;
   tiers: TierExplanation[];

@@ -9,7 +9,11 @@ export function formatTable(header: string[], rows: string[][], format: TableFor
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
   }
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 

@@ -4,7 +4,11 @@ import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Reads manifests and evaluates them; tells on stderr what was skipped or could not be evaluated. */
-export async function loadEvaluation(paths: string[], ipBlockMatchesPods: boolean, io: CliIo): Promise<Evaluation> {
+export async function loadEvaluation(
+  paths: string[],
+  ipBlockMatchesPods: boolean,
+  io: CliIo,
+): Promise<Evaluation> {
   let load;
   try {
     load = await loadManifests(paths);
@@ -13,7 +17,8 @@ export async function loadEvaluation(paths: string[], ipBlockMatchesPods: boolea
     throw error;
   }
   const skipped = Object.entries(load.skipped).map(([kind, count]) => `${count} ${kind}`);
-  if (skipped.length > 0) io.err(`netmap: skipped objects of kinds it does not read: ${skipped.join(', ')}\n`);
+  if (skipped.length > 0)
+    io.err(`netmap: skipped objects of kinds it does not read: ${skipped.join(', ')}\n`);
   const evaluation = evaluateCluster(
     load.objects.map((loaded) => loaded.object),
     { ipBlockMatchesPods },

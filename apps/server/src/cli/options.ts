@@ -36,7 +36,8 @@ export function formatOption<F extends string>(value: unknown, allowed: readonly
 /** `--manifests`, required and repeatable. */
 export function manifestsOption(value: unknown): string[] {
   const paths = (value as string[] | undefined) ?? [];
-  if (paths.length === 0) throw new UsageError('--manifests PATH is required (a file or a directory; repeatable)');
+  if (paths.length === 0)
+    throw new UsageError('--manifests PATH is required (a file or a directory; repeatable)');
   return paths;
 }
 
@@ -47,14 +48,16 @@ export function portOption(value: unknown, isRequired: boolean): number | undefi
     return undefined;
   }
   const port = Number(value);
-  if (!/^[0-9]+$/.test(String(value)) || port < 1 || port > 65535) throw new UsageError(`--port "${value}" is not a port number (1-65535)`);
+  if (!/^[0-9]+$/.test(String(value)) || port < 1 || port > 65535)
+    throw new UsageError(`--port "${value}" is not a port number (1-65535)`);
   return port;
 }
 
 /** `--protocol`: TCP (default), UDP or SCTP, in any case. */
 export function protocolOption(value: unknown): Protocol {
   const protocol = String(value ?? 'TCP').toUpperCase();
-  if (!PROTOCOLS.includes(protocol as Protocol)) throw new UsageError(`--protocol "${value}" is not TCP, UDP or SCTP`);
+  if (!PROTOCOLS.includes(protocol as Protocol))
+    throw new UsageError(`--protocol "${value}" is not TCP, UDP or SCTP`);
   return protocol as Protocol;
 }
 

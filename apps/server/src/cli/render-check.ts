@@ -1,5 +1,5 @@
 import type { CheckResult } from '@netmap/engine';
-import type { ConnectionExplanation, DirectionExplanation, EndpointRef } from '@netmap/model';
+import { describeEndpoint, type ConnectionExplanation, type DirectionExplanation } from '@netmap/model';
 
 const MARK = { match: '+', 'no-match': '-', unknown: '?' } as const;
 
@@ -11,7 +11,7 @@ export function renderCheck(result: CheckResult): string {
 }
 
 function renderConnection(connection: ConnectionExplanation): string[] {
-  const head = `${capitalize(connection.verdict)}: ${nameOf(connection.from)} -> ${nameOf(connection.to)} on ${connection.protocol} ${connection.port}`;
+  const head = `${capitalize(connection.verdict)}: ${describeEndpoint(connection.from)} -> ${describeEndpoint(connection.to)} on ${connection.protocol} ${connection.port}`;
   return [
     head,
     ...renderSide('egress ', connection.egress),
@@ -25,16 +25,13 @@ function renderSide(label: string, side: DirectionExplanation): string[] {
   for (const tier of side.tiers) {
     for (const policy of tier.policies) {
       lines.push(`    ${MARK[policy.result]} policy ${policy.policy}`);
-      if (policy.rules.length === 0) lines.push(`        (no ${side.direction} rules: denies all ${side.direction})`);
-      for (const rule of policy.rules) lines.push(`      ${MARK[rule.result]} ${side.direction}[${rule.rule}]: ${rule.reason}`);
+      if (policy.rules.length === 0)
+        lines.push(`        (no ${side.direction} rules: denies all ${side.direction})`);
+      for (const rule of policy.rules)
+        lines.push(`      ${MARK[rule.result]} ${side.direction}[${rule.rule}]: ${rule.reason}`);
     }
   }
   return lines;
-}
-
-function nameOf(ref: EndpointRef): string {
-  if (ref.kind === 'external') return ref.ip ?? 'outside the cluster';
-  return ref.representative ? `${ref.pod} (from its pod template)` : ref.pod;
 }
 
 function capitalize(text: string): string {

@@ -1,7 +1,15 @@
 import { parseEndpoint, QueryError } from '@netmap/engine';
 import type { CliIo } from '../cli-io.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
-import { COMMON_OPTIONS, formatOption, ipBlockOption, manifestsOption, parseCommand, portOption, protocolOption } from '../options.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
+  ipBlockOption,
+  manifestsOption,
+  parseCommand,
+  portOption,
+  protocolOption,
+} from '../options.ts';
 import { renderCheck } from '../render-check.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -30,14 +38,22 @@ Options:
 
 /** `netmap can`. */
 export async function runCan(args: readonly string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseCommand(args, { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } }, 2);
+  const { values, positionals } = parseCommand(
+    args,
+    { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } },
+    2,
+  );
   if (values.help) return io.out(CAN_HELP);
   const [fromText, toText] = positionals;
   if (fromText === undefined || toText === undefined) throw new UsageError('netmap can needs FROM and TO');
   const format = formatOption(values.format, ['text', 'json'] as const);
   const port = portOption(values.port, true)!;
   const protocol = protocolOption(values.protocol);
-  const evaluation = await loadEvaluation(manifestsOption(values.manifests), ipBlockOption(values['ipblock-matches-pods']), io);
+  const evaluation = await loadEvaluation(
+    manifestsOption(values.manifests),
+    ipBlockOption(values['ipblock-matches-pods']),
+    io,
+  );
   try {
     const result = evaluation.can(parseEndpoint(fromText), parseEndpoint(toText), port, protocol);
     io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderCheck(result));

@@ -26,9 +26,14 @@ export async function runFlows(args: readonly string[], io: CliIo): Promise<void
   const { values } = parseCommand(args, COMMON_OPTIONS);
   if (values.help) return io.out(FLOWS_HELP);
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
-  const evaluation = await loadEvaluation(manifestsOption(values.manifests), ipBlockOption(values['ipblock-matches-pods']), io);
+  const evaluation = await loadEvaluation(
+    manifestsOption(values.manifests),
+    ipBlockOption(values['ipblock-matches-pods']),
+    io,
+  );
   const { flows, unknown } = evaluation.flows();
-  if (format === 'json') return io.out(JSON.stringify(unknown.length > 0 ? { flows, unknown } : { flows }) + '\n');
+  if (format === 'json')
+    return io.out(JSON.stringify(unknown.length > 0 ? { flows, unknown } : { flows }) + '\n');
   const row = (flow: WorkloadFlow, verdict: string) => [flow.from, flow.to, portsText(flow.ports), verdict];
   const rows = [...flows.map((f) => row(f, 'allowed')), ...unknown.map((f) => row(f, 'unknown'))];
   io.out(formatTable(['FROM', 'TO', 'PORTS', 'VERDICT'], rows, format));

@@ -1,7 +1,15 @@
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
-import { COMMON_OPTIONS, formatOption, ipBlockOption, manifestsOption, parseCommand, portOption, protocolOption } from '../options.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
+  ipBlockOption,
+  manifestsOption,
+  parseCommand,
+  portOption,
+  protocolOption,
+} from '../options.ts';
 
 export const MATRIX_HELP = `Usage: netmap matrix --manifests PATH --port N [--protocol TCP|UDP|SCTP] [options]
 
@@ -23,12 +31,20 @@ JSON: {"port", "protocol", "pods": [sorted "ns/name"], "allowed": {"ns/name": [p
 
 /** `netmap matrix`. */
 export async function runMatrix(args: readonly string[], io: CliIo): Promise<void> {
-  const { values } = parseCommand(args, { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } });
+  const { values } = parseCommand(args, {
+    ...COMMON_OPTIONS,
+    port: { type: 'string' },
+    protocol: { type: 'string' },
+  });
   if (values.help) return io.out(MATRIX_HELP);
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
   const port = portOption(values.port, true)!;
   const protocol = protocolOption(values.protocol);
-  const evaluation = await loadEvaluation(manifestsOption(values.manifests), ipBlockOption(values['ipblock-matches-pods']), io);
+  const evaluation = await loadEvaluation(
+    manifestsOption(values.manifests),
+    ipBlockOption(values['ipblock-matches-pods']),
+    io,
+  );
   const matrix = evaluation.matrix(port, protocol);
   if (format === 'json') return io.out(JSON.stringify(matrix) + '\n');
   const cell = (from: string, to: string) =>

@@ -2,7 +2,15 @@ import { parseEndpoint, QueryError, type Reach } from '@netmap/engine';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
-import { COMMON_OPTIONS, formatOption, ipBlockOption, manifestsOption, parseCommand, portOption, protocolOption } from '../options.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
+  ipBlockOption,
+  manifestsOption,
+  parseCommand,
+  portOption,
+  protocolOption,
+} from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 import { ENDPOINT_FORMS } from './can.ts';
 
@@ -21,14 +29,22 @@ Options:
 
 /** `netmap who-can-reach`. */
 export async function runWhoCanReach(args: readonly string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseCommand(args, { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } }, 1);
+  const { values, positionals } = parseCommand(
+    args,
+    { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } },
+    1,
+  );
   if (values.help) return io.out(WHO_CAN_REACH_HELP);
   const [targetText] = positionals;
   if (targetText === undefined) throw new UsageError('netmap who-can-reach needs a TARGET');
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
   const port = portOption(values.port, false);
   const filter = port === undefined ? undefined : { port, protocol: protocolOption(values.protocol) };
-  const evaluation = await loadEvaluation(manifestsOption(values.manifests), ipBlockOption(values['ipblock-matches-pods']), io);
+  const evaluation = await loadEvaluation(
+    manifestsOption(values.manifests),
+    ipBlockOption(values['ipblock-matches-pods']),
+    io,
+  );
   let reach: Reach[];
   try {
     reach = evaluation.whoCanReach(parseEndpoint(targetText), filter);
@@ -37,6 +53,11 @@ export async function runWhoCanReach(args: readonly string[], io: CliIo): Promis
     throw error;
   }
   if (format === 'json') return io.out(JSON.stringify({ target: targetText, sources: reach }) + '\n');
-  const rows = reach.map((r) => [r.pod, r.workload, r.ports === 'all' ? 'all' : r.ports.join(', '), r.unknownPorts.join(', ')]);
+  const rows = reach.map((r) => [
+    r.pod,
+    r.workload,
+    r.ports === 'all' ? 'all' : r.ports.join(', '),
+    r.unknownPorts.join(', '),
+  ]);
   io.out(formatTable(['POD', 'WORKLOAD', 'PORTS', 'UNKNOWN'], rows, format));
 }
