@@ -103,16 +103,13 @@ function checkService(
       reason: `Service ${service.ref} has no ready backend pod for ${protocol} ${servicePort.port}`,
     };
   }
-  const senders =
-    isFromOutside && service.externalTrafficPolicy === 'Cluster' ? snatSources(scope.state) : sources;
+  const isSnat = isFromOutside && service.externalTrafficPolicy === 'Cluster';
+  // externalTrafficPolicy Cluster: backends see the IP of the node that forwarded the traffic, not the client's.
+  if (isSnat) route.push('source NAT to a node IP (externalTrafficPolicy: Cluster)');
+  const senders = isSnat ? snatSources(scope.state) : sources;
   const targets = backends.map((b) => ({ party: podParty(scope.state, b.pod)!, port: b.port }));
   const hop = explainHop(scope, senders, targets, protocol);
-  const result: CheckResult = {
-    verdict: hop.verdict,
-    route: [...route, ...backendNames(targets)],
-    connections: hop.connections,
-  };
-  return result;
+  return { verdict: hop.verdict, route: [...route, ...backendNames(targets)], connections: hop.connections };
 }
 
 function checkIngress(
@@ -210,7 +207,7 @@ function findService(state: ClusterState, ref: string): ServiceFacts {
   return service;
 }
 
-/** With externalTrafficPolicy Cluster, backends see the IP of the node that forwarded the traffic. */
+/** The addresses traffic from outside arrives from after source NAT: the nodes' InternalIPs, or an unknown one. */
 function snatSources(state: ClusterState): ExplainedParty[] {
   const addresses = [...state.stored.values()]
     .filter((o) => o.kind === 'Node')

@@ -4,8 +4,9 @@ import { describeEndpoint, type ConnectionExplanation, type DirectionExplanation
 const MARK = { match: '+', 'no-match': '-', unknown: '?' } as const;
 
 /** The plain-text explanation of a check, verdict first. */
-export function renderCheck(result: CheckResult): string {
-  const lines = [capitalize(result.verdict)];
+export function renderCheck(result: CheckResult, question: string): string {
+  const lines = [`${capitalize(result.verdict)}: ${question}`, `route: ${result.route.join(' -> ')}`];
+  if (result.reason) lines.push(`reason: ${result.reason}`);
   for (const connection of result.connections) lines.push('', ...renderConnection(connection));
   return lines.join('\n') + '\n';
 }

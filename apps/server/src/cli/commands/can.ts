@@ -56,7 +56,11 @@ export async function runCan(args: readonly string[], io: CliIo): Promise<void> 
   );
   try {
     const result = evaluation.can(parseEndpoint(fromText), parseEndpoint(toText), port, protocol);
-    io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderCheck(result));
+    io.out(
+      format === 'json'
+        ? JSON.stringify(result, null, 2) + '\n'
+        : renderCheck(result, `${fromText} -> ${toText} on ${protocol} ${port}`),
+    );
   } catch (error) {
     if (error instanceof QueryError) throw new UsageError(error.message);
     throw error;
