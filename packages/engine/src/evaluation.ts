@@ -1,4 +1,5 @@
-import type { KubeObject, Protocol } from '@netmap/model';
+import type { Finding, KubeObject, Protocol } from '@netmap/model';
+import { collectInputFindings } from './findings.ts';
 import { checkConnection, type CheckResult, type CheckScope } from './check-connection.ts';
 import { ClusterState, type ObjectChange } from './cluster-state.ts';
 import { connectionPorts, type PortVerdicts } from './connection-ports.ts';
@@ -108,6 +109,11 @@ export class Evaluation {
   reachableFrom(source: EndpointSpec, filter?: { port: number; protocol: Protocol }): Reach[] {
     const sources = this.podsOf(source);
     return this.reach(sources, [...this.state.activePods()], 'out', filter);
+  }
+
+  /** Problems with the input: invalid objects, unreadable fields, named ports that match nothing. */
+  findings(): Finding[] {
+    return collectInputFindings(this.state);
   }
 
   /** Allowed connections between distinct workloads, ports merged per protocol. */

@@ -34,6 +34,8 @@ export interface PodFacts {
   /** The controlling owner named by ownerReferences, if any. */
   owner?: { kind: string; name: string };
   nodeName?: string;
+  /** Parts of the object the engine could not read (e.g. a container port with an unknown protocol). */
+  problems: string[];
 }
 
 const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
@@ -46,6 +48,7 @@ export function readPod(pod: Pod, namespace: string): PodFacts {
   const phase = status?.phase;
   const isFinished = phase === 'Succeeded' || phase === 'Failed';
   const isActive = !isFinished && (status === undefined || ips.length > 0);
+  const { ports, problems } = readPorts(pod.spec);
   const ready = status?.conditions?.find((c) => c?.type === 'Ready');
   const controller =
     pod.metadata?.ownerReferences?.find((o) => o?.controller) ?? pod.metadata?.ownerReferences?.[0];
@@ -55,12 +58,13 @@ export function readPod(pod: Pod, namespace: string): PodFacts {
     name,
     labels: stringLabels(pod.metadata?.labels),
     ips,
-    ports: readPorts(pod.spec),
+    ports,
     hostNetwork: pod.spec?.hostNetwork === true,
     isActive,
     isReady: isActive && (status === undefined || (ready ? ready.status === 'True' : phase === 'Running')),
     representative: false,
     workload: `${namespace}/${name}[Pod]`,
+    problems,
   };
   if (controller?.kind && controller.name) facts.owner = { kind: controller.kind, name: controller.name };
   if (pod.spec?.nodeName) facts.nodeName = pod.spec.nodeName;
@@ -75,22 +79,33 @@ function podIps(status: Pod['status']): IpAddress[] {
 }
 
 /** Container ports of every container (and of sidecar init containers, which keep running). */
-export function readPorts(spec: PodSpec | undefined): PortFact[] {
+export function readPorts(spec: PodSpec | undefined): { ports: PortFact[]; problems: string[] } {
   const containers = [
     ...(spec?.containers ?? []),
     ...(spec?.initContainers ?? []).filter((c) => c?.restartPolicy === 'Always'),
   ];
-  return containers.flatMap((c) => (c?.ports ?? []).flatMap((p) => readPort(p)));
+  const ports: PortFact[] = [];
+  const problems: string[] = [];
+  for (const container of containers) {
+    for (const port of container?.ports ?? []) {
+      const fact = readPort(port);
+      if (typeof fact === 'string') problems.push(`container ${container.name ?? '?'}: ${fact}`);
+      else ports.push(fact);
+    }
+  }
+  return { ports, problems };
 }
 
-function readPort(port: ContainerPort | null | undefined): PortFact[] {
+function readPort(port: ContainerPort | null | undefined): PortFact | string {
   const number = port?.containerPort;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 65535) return [];
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 65535) {
+    return `containerPort ${String(number)} is not a port number`;
+  }
   const protocol = port?.protocol ?? 'TCP';
-  if (!PROTOCOLS.includes(protocol)) return [];
+  if (!PROTOCOLS.includes(protocol)) return `port ${number}: protocol "${protocol}" is not TCP, UDP or SCTP`;
   const fact: PortFact = { port: number, protocol: protocol as Protocol };
   if (typeof port?.name === 'string' && port.name !== '') fact.name = port.name;
-  return [fact];
+  return fact;
 }
 
 /** Labels with non-string values dropped (the API server would reject them). */

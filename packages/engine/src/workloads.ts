@@ -79,13 +79,15 @@ export class WorkloadIndex {
 
 function podFromTemplate(entry: WorkloadEntry, ref: string): PodFacts {
   const spec = entry.template?.spec;
+  const { ports, problems } = readPorts(spec);
   return {
     ref,
     namespace: entry.namespace,
     name: entry.name,
     labels: stringLabels(entry.template?.metadata?.labels),
     ips: [],
-    ports: readPorts(spec),
+    ports,
+    problems,
     hostNetwork: spec?.hostNetwork === true,
     isActive: true,
     isReady: true,

@@ -23,8 +23,6 @@ export async function loadEvaluation(
     load.objects.map((loaded) => loaded.object),
     { ipBlockMatchesPods },
   );
-  for (const invalid of evaluation.state.invalid.values()) {
-    io.err(`netmap: ${invalid.kind} ${invalid.ref} is invalid and was not evaluated: ${invalid.error}\n`);
-  }
+  for (const finding of evaluation.findings()) io.err(`netmap: ${finding.message}\n`);
   return evaluation;
 }
