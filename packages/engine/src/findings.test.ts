@@ -31,12 +31,8 @@ describe('input findings', () => {
       }),
     );
     expect(findings[0]!.message).toContain('operator "Has"');
-    expect(
-      evaluation.state.classes
-        .all()
-        .next()
-        .value!.ingressPolicies.map((p) => p.ref),
-    ).toEqual(['x/deny']);
+    const [podClass] = [...evaluation.state.classes.all()];
+    expect(podClass!.ingressPolicies.map((p) => p.ref)).toEqual(['x/deny']);
   });
 
   it('reports a container port with an unknown protocol and ignores only that port', () => {
