@@ -12,6 +12,7 @@ import { podParty, QueryError, resolvePods, type EndpointSpec } from './endpoint
 import { explainConnection, type ExplainedParty } from './explain-connection.ts';
 import { ingressControllerPods } from './ingress-controllers.ts';
 import { matchIngressRoute, readIngressRoutes, type IngressRoute } from './ingress-routes.ts';
+import { listOf } from './input-shape.ts';
 import type { Labels } from './label-selector.ts';
 import { andVerdict } from './match-result.ts';
 import type { MatchContext } from './rule-match.ts';
@@ -211,10 +212,10 @@ function findService(state: ClusterState, ref: string): ServiceFacts {
 function snatSources(state: ClusterState): ExplainedParty[] {
   const addresses = [...state.stored.values()]
     .filter((o) => o.kind === 'Node')
-    .flatMap(
-      (node) => (node.status as { addresses?: { type?: string; address?: string }[] })?.addresses ?? [],
+    .flatMap((node) =>
+      listOf<{ type?: string; address?: string }>((node.status as { addresses?: unknown })?.addresses),
     )
-    .filter((a) => a?.type === 'InternalIP' && a.address)
+    .filter((a) => a?.type === 'InternalIP' && typeof a.address === 'string')
     .map((a) => a.address!);
   if (addresses.length === 0)
     return [{ party: { kind: 'external', ip: undefined }, ref: { kind: 'external', ip: null } }];

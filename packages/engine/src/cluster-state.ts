@@ -5,7 +5,7 @@ import { IpAtoms } from './ip-atoms.ts';
 import { stringLabels, readPod, type PodFacts } from './pod-facts.ts';
 import { NamespaceFacts } from './namespace-facts.ts';
 import { PodClassIndex } from './pod-classes.ts';
-import { WORKLOAD_KINDS, WorkloadIndex, workloadRef } from './workloads.ts';
+import { WORKLOAD_KINDS, WorkloadIndex } from './workloads.ts';
 
 /** A change to one object, as a source reports it. */
 export type ObjectChange = { type: 'upsert'; object: KubeObject } | { type: 'delete'; object: KubeObject };
@@ -65,7 +65,7 @@ export class ClusterState {
       (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? [],
     );
     for (const pod of this.pods.values()) this.indexPod(pod);
-    this.refreshRepresentatives();
+    this.refreshRepresentatives(this.workloads.refs());
   }
 
   /** Applies one change and updates what depends on it. */
@@ -153,12 +153,13 @@ export class ClusterState {
     const old = this.pods.get(ref);
     if (old) this.unindexPod(old);
     this.pods.delete(ref);
+    let facts: PodFacts | undefined;
     if (change.type === 'upsert') {
-      const facts = readPod(change.object as Pod, namespaceOf(change.object));
+      facts = readPod(change.object as Pod, namespaceOf(change.object));
       this.pods.set(ref, facts);
       this.indexPod(facts);
     }
-    this.refreshRepresentatives();
+    this.refreshRepresentatives([old?.workload, facts?.workload].filter((w): w is string => w !== undefined));
   }
 
   private applyWorkload(change: ObjectChange): void {
@@ -167,16 +168,11 @@ export class ClusterState {
     // Owners decide every pod's top workload in this namespace: regroup those pods.
     const affected = [...this.pods.values()].filter((pod) => pod.namespace === namespace);
     for (const pod of affected) this.unindexPod(pod);
-    const ref = workloadRef(namespace, metadata?.name ?? '', kind);
-    const stale = this.representatives.get(ref);
-    if (stale) {
-      this.representatives.delete(ref);
-      this.classes.remove(stale);
-    }
+    const before = this.workloads.refs(namespace);
     if (change.type === 'delete') this.workloads.delete(namespace, metadata?.name ?? '', kind);
     else this.workloads.set(change.object as Workload, namespace);
     for (const pod of affected) this.indexPod(pod);
-    this.refreshRepresentatives();
+    this.refreshRepresentatives(new Set([...before, ...this.workloads.refs(namespace)]));
   }
 
   private indexPod(pod: PodFacts): void {
@@ -193,19 +189,18 @@ export class ClusterState {
     this.classes.remove(pod);
   }
 
-  private refreshRepresentatives(): void {
-    const wanted = new Map(
-      this.workloads.representativePods(new Set(this.podsByWorkload.keys())).map((p) => [p.ref, p]),
-    );
-    for (const [ref, pod] of this.representatives) {
-      if (wanted.has(ref)) continue;
-      this.representatives.delete(ref);
-      this.classes.remove(pod);
-    }
-    for (const [ref, pod] of wanted) {
-      if (this.representatives.has(ref)) continue;
-      this.representatives.set(ref, pod);
-      this.classes.add(pod);
+  /** Keeps one stand-in pod for each given workload while it has no pods of its own. */
+  private refreshRepresentatives(refs: Iterable<string>): void {
+    for (const ref of refs) {
+      const stale = this.representatives.get(ref);
+      if (stale) {
+        this.representatives.delete(ref);
+        this.classes.remove(stale);
+      }
+      const wanted = this.podsByWorkload.has(ref) ? undefined : this.workloads.representativeOf(ref);
+      if (!wanted) continue;
+      this.representatives.set(ref, wanted);
+      this.classes.add(wanted);
     }
   }
 

@@ -6,6 +6,7 @@ import type {
   Protocol,
 } from '@netmap/model';
 import { cidrWithin, parseCidr, type Cidr } from './cidr.ts';
+import { isNotList, isNotObject } from './input-shape.ts';
 import { compileSelector, type CompiledSelector } from './label-selector.ts';
 
 /** A `from`/`to` entry: selectors (both in one peer means AND) or an ipBlock. */
@@ -53,6 +54,10 @@ export function compilePolicy(policy: NetworkPolicy, namespace: string): PolicyC
   const name = policy.metadata?.name ?? '';
   const spec = policy.spec ?? {};
   try {
+    if (isNotObject(spec)) throw new InvalidPolicy('spec must be an object');
+    for (const field of ['policyTypes', 'ingress', 'egress'] as const) {
+      if (isNotList(spec[field])) throw new InvalidPolicy(`spec.${field} must be a list`);
+    }
     const podSelector = selectorOrThrow(spec.podSelector ?? {}, 'spec.podSelector');
     const { isIngress, isEgress } = policyTypesOf(spec.policyTypes, spec.egress);
     const compiled: CompiledPolicy = {
@@ -64,11 +69,11 @@ export function compilePolicy(policy: NetworkPolicy, namespace: string): PolicyC
     };
     if (isIngress)
       compiled.ingress = (spec.ingress ?? []).map((rule, i) =>
-        compileRule(rule?.from, rule?.ports, i, 'ingress', 'from'),
+        compileRule(rule, rule?.from, rule?.ports, i, 'ingress', 'from'),
       );
     if (isEgress)
       compiled.egress = (spec.egress ?? []).map((rule, i) =>
-        compileRule(rule?.to, rule?.ports, i, 'egress', 'to'),
+        compileRule(rule, rule?.to, rule?.ports, i, 'egress', 'to'),
       );
     return { policy: compiled };
   } catch (error) {
@@ -94,6 +99,7 @@ function policyTypesOf(policyTypes: string[] | undefined, egress: unknown[] | nu
 }
 
 function compileRule(
+  ruleObject: unknown,
   peers: NetworkPolicyPeer[] | null | undefined,
   ports: NetworkPolicyPort[] | null | undefined,
   index: number,
@@ -101,12 +107,19 @@ function compileRule(
   peerField: string,
 ): CompiledRule {
   const where = `spec.${direction}[${index}]`;
+  if (isNotObject(ruleObject)) throw new InvalidPolicy(`${where} must be an object`);
+  if (isNotList(peers)) throw new InvalidPolicy(`${where}.${peerField} must be a list`);
+  if (isNotList(ports)) throw new InvalidPolicy(`${where}.ports must be a list`);
   const rule: CompiledRule = { index };
   // An empty or missing from/to matches all peers; an empty or missing ports list matches all ports.
   if (peers && peers.length > 0)
-    rule.peers = peers.map((peer, i) => compilePeer(peer ?? {}, i, `${where}.${peerField}[${i}]`));
+    rule.peers = peers.map((peer, i) =>
+      compilePeer(objectOrThrow(peer, `${where}.${peerField}[${i}]`), i, `${where}.${peerField}[${i}]`),
+    );
   if (ports && ports.length > 0)
-    rule.ports = ports.map((port, i) => compilePort(port ?? {}, i, `${where}.ports[${i}]`));
+    rule.ports = ports.map((port, i) =>
+      compilePort(objectOrThrow(port, `${where}.ports[${i}]`), i, `${where}.ports[${i}]`),
+    );
   return rule;
 }
 
@@ -116,6 +129,7 @@ function compilePeer(peer: NetworkPolicyPeer, index: number, where: string): Com
     if (podSelector || namespaceSelector)
       throw new InvalidPolicy(`${where}: ipBlock cannot be combined with selectors`);
     const cidr = cidrOrThrow(ipBlock.cidr, `${where}.ipBlock.cidr`);
+    if (isNotList(ipBlock.except)) throw new InvalidPolicy(`${where}.ipBlock.except must be a list`);
     const except = (ipBlock.except ?? []).map((text, i) => {
       const block = cidrOrThrow(text, `${where}.ipBlock.except[${i}]`);
       // ValidateIPBlock: each except must be a strict subset of cidr.
@@ -146,7 +160,7 @@ function compilePort(port: NetworkPolicyPort, index: number, where: string): Com
       if (!Number.isInteger(port.port) || port.port < 1 || port.port > 65535) {
         throw new InvalidPolicy(`${where}.port: ${port.port} is not a port number (1-65535)`);
       }
-    } else if (typeof port.port !== 'string' || !PORT_NAME.test(port.port)) {
+    } else if (typeof port.port !== 'string' || !PORT_NAME.test(port.port) || port.port.includes('--')) {
       throw new InvalidPolicy(`${where}.port: "${String(port.port)}" is not a valid port name`);
     }
     compiled.port = port.port;
@@ -172,4 +186,10 @@ function cidrOrThrow(text: unknown, where: string): Cidr {
   const cidr = parseCidr(text);
   if ('error' in cidr) throw new InvalidPolicy(`${where}: ${cidr.error}`);
   return cidr;
+}
+
+function objectOrThrow<T>(value: T | null | undefined, where: string): T {
+  if (value === null || value === undefined || isNotObject(value))
+    throw new InvalidPolicy(`${where} must be an object`);
+  return value;
 }

@@ -1,4 +1,5 @@
 import type { Ingress, IngressBackend } from '@netmap/model';
+import { listOf } from './input-shape.ts';
 
 /** One host/path of an Ingress (or its defaultBackend) and the Service port it sends to. */
 export interface IngressRoute {
@@ -19,7 +20,7 @@ export interface IngressRoute {
 export function readIngressRoutes(ingress: Ingress, namespace: string): IngressRoute[] {
   const spec = ingress.spec ?? {};
   const ref = `${namespace}/${ingress.metadata?.name ?? ''}`;
-  const tlsHosts = new Set((spec.tls ?? []).flatMap((t) => t?.hosts ?? []));
+  const tlsHosts = new Set(listOf<{ hosts?: string[] }>(spec.tls).flatMap((t) => listOf<string>(t?.hosts)));
   const className = spec.ingressClassName ?? ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];
   const route = (
     host: string,
@@ -45,10 +46,11 @@ export function readIngressRoutes(ingress: Ingress, namespace: string): IngressR
     if (className) result.ingressClassName = className;
     return [result];
   };
-  const routes = (spec.rules ?? []).flatMap((rule) =>
-    (rule?.http?.paths ?? []).flatMap((p) =>
-      route(rule.host ?? '', p?.path || '/', pathTypeOf(p?.pathType), p?.backend),
-    ),
+  const routes = listOf<NonNullable<NonNullable<Ingress['spec']>['rules']>[number]>(spec.rules).flatMap(
+    (rule) =>
+      listOf<{ path?: string; pathType?: string; backend?: IngressBackend }>(rule?.http?.paths).flatMap((p) =>
+        route(rule.host ?? '', p?.path || '/', pathTypeOf(p?.pathType), p?.backend),
+      ),
   );
   return [...routes, ...route('', '/', 'Default', spec.defaultBackend)];
 }

@@ -1,4 +1,5 @@
 import type { LabelSelector, MatchResult } from '@netmap/model';
+import { isNotList, isNotObject } from './input-shape.ts';
 
 /** Labels of an object. */
 export type Labels = Readonly<Record<string, string>>;
@@ -52,6 +53,9 @@ export function isValidLabelValue(value: string): boolean {
 
 /** Compiles a LabelSelector, validating it as the API server would (matchLabels become `In` requirements). */
 export function compileSelector(selector: LabelSelector): SelectorCompilation {
+  if (isNotObject(selector)) return { error: 'must be a label selector' };
+  if (isNotObject(selector.matchLabels)) return { error: 'matchLabels must be a map of labels' };
+  if (isNotList(selector.matchExpressions)) return { error: 'matchExpressions must be a list' };
   const requirements: Requirement[] = [];
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (typeof value !== 'string') return { error: `matchLabels["${key}"] must be a string` };
@@ -60,7 +64,7 @@ export function compileSelector(selector: LabelSelector): SelectorCompilation {
     requirements.push({ key, operator: 'In', values: new Set([value]) });
   }
   for (const [index, expression] of (selector.matchExpressions ?? []).entries()) {
-    const compiled = compileRequirement(expression ?? {}, index);
+    const compiled = compileRequirement(isNotObject(expression) ? {} : (expression ?? {}), index);
     if ('error' in compiled) return compiled;
     requirements.push(compiled);
   }

@@ -1,6 +1,7 @@
 import type { ContainerPort, Pod, PodSpec, Protocol } from '@netmap/model';
 import { parseIp, type IpAddress } from './cidr.ts';
 import type { Labels } from './label-selector.ts';
+import { isNotObject, listOf } from './input-shape.ts';
 
 /** A container port with its protocol defaulted. */
 export interface PortFact {
@@ -49,9 +50,10 @@ export function readPod(pod: Pod, namespace: string): PodFacts {
   const isFinished = phase === 'Succeeded' || phase === 'Failed';
   const isActive = !isFinished && (status === undefined || ips.length > 0);
   const { ports, problems } = readPorts(pod.spec);
-  const ready = status?.conditions?.find((c) => c?.type === 'Ready');
-  const controller =
-    pod.metadata?.ownerReferences?.find((o) => o?.controller) ?? pod.metadata?.ownerReferences?.[0];
+  const ready = listOf<{ type?: string; status?: string }>(status?.conditions).find(
+    (c) => c?.type === 'Ready',
+  );
+  const controller = controllerOf(pod.metadata?.ownerReferences);
   const facts: PodFacts = {
     ref: `${namespace}/${name}`,
     namespace,
@@ -73,21 +75,24 @@ export function readPod(pod: Pod, namespace: string): PodFacts {
 
 function podIps(status: Pod['status']): IpAddress[] {
   const texts = new Set<string>();
-  if (status?.podIP) texts.add(status.podIP);
-  for (const entry of status?.podIPs ?? []) if (entry?.ip) texts.add(entry.ip);
+  if (typeof status?.podIP === 'string') texts.add(status.podIP);
+  for (const entry of listOf<{ ip?: unknown }>(status?.podIPs))
+    if (typeof entry?.ip === 'string') texts.add(entry.ip);
   return [...texts].map(parseIp).filter((ip): ip is IpAddress => ip !== undefined);
 }
 
 /** Container ports of every container (and of sidecar init containers, which keep running). */
 export function readPorts(spec: PodSpec | undefined): { ports: PortFact[]; problems: string[] } {
   const containers = [
-    ...(spec?.containers ?? []),
-    ...(spec?.initContainers ?? []).filter((c) => c?.restartPolicy === 'Always'),
+    ...listOf<NonNullable<PodSpec['containers']>[number]>(spec?.containers),
+    ...listOf<NonNullable<PodSpec['initContainers']>[number]>(spec?.initContainers).filter(
+      (c) => c?.restartPolicy === 'Always',
+    ),
   ];
   const ports: PortFact[] = [];
   const problems: string[] = [];
   for (const container of containers) {
-    for (const port of container?.ports ?? []) {
+    for (const port of listOf<ContainerPort>(container?.ports)) {
       const fact = readPort(port);
       if (typeof fact === 'string') problems.push(`container ${container.name ?? '?'}: ${fact}`);
       else ports.push(fact);
@@ -111,6 +116,13 @@ function readPort(port: ContainerPort | null | undefined): PortFact | string {
 /** Labels with non-string values dropped (the API server would reject them). */
 export function stringLabels(labels: Record<string, unknown> | undefined): Labels {
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(labels ?? {})) if (typeof value === 'string') result[key] = value;
+  for (const [key, value] of Object.entries(isNotObject(labels) ? {} : (labels ?? {})))
+    if (typeof value === 'string') result[key] = value;
   return result;
+}
+
+/** The controlling owner reference, else the first one. */
+export function controllerOf(references: unknown): { kind?: string; name?: string } | undefined {
+  const list = listOf<{ kind?: string; name?: string; controller?: boolean }>(references);
+  return list.find((o) => o?.controller) ?? list[0];
 }

@@ -2,6 +2,7 @@ import type { EndpointSlice, Protocol, Service } from '@netmap/model';
 import type { ClusterState } from './cluster-state.ts';
 import type { Labels } from './label-selector.ts';
 import { stringLabels, type PodFacts } from './pod-facts.ts';
+import { isNotObject, listOf } from './input-shape.ts';
 
 /** A Service port with its defaults applied. */
 export interface ServicePortFacts {
@@ -46,7 +47,7 @@ export function readService(service: Service, namespace: string): ServiceFacts {
     name: service.metadata?.name ?? '',
     type,
     isHeadless: spec.clusterIP === 'None',
-    ports: (spec.ports ?? []).flatMap((p) => {
+    ports: listOf<NonNullable<NonNullable<Service['spec']>['ports']>[number]>(spec.ports).flatMap((p) => {
       if (typeof p?.port !== 'number') return [];
       const protocol = (['TCP', 'UDP', 'SCTP'] as const).find((x) => x === (p.protocol ?? 'TCP'));
       if (!protocol) return [];
@@ -56,10 +57,11 @@ export function readService(service: Service, namespace: string): ServiceFacts {
       if (typeof p.nodePort === 'number') port.nodePort = p.nodePort;
       return [port];
     }),
-    externalIPs: (spec.externalIPs ?? []).filter((ip): ip is string => typeof ip === 'string'),
+    externalIPs: listOf<unknown>(spec.externalIPs).filter((ip): ip is string => typeof ip === 'string'),
     externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
   };
-  if (spec.selector && type !== 'ExternalName') facts.selector = stringLabels(spec.selector);
+  if (spec.selector && !isNotObject(spec.selector) && type !== 'ExternalName')
+    facts.selector = stringLabels(spec.selector);
   if (spec.externalName) facts.externalName = spec.externalName;
   return facts;
 }
@@ -100,11 +102,11 @@ function backendsFromSlices(
   const backends: Backend[] = [];
   for (const slice of slices) {
     // EndpointSlice ports carry the service port's name and the resolved target number.
-    const port = (slice.ports ?? []).find(
+    const port = listOf<NonNullable<EndpointSlice['ports']>[number]>(slice.ports).find(
       (p) => (p?.name ?? '') === (servicePort.name ?? '') && (p?.protocol ?? 'TCP') === servicePort.protocol,
     )?.port;
     if (typeof port !== 'number') continue;
-    for (const endpoint of slice.endpoints ?? []) {
+    for (const endpoint of listOf<NonNullable<EndpointSlice['endpoints']>[number]>(slice.endpoints)) {
       if (endpoint?.conditions?.ready === false || endpoint?.targetRef?.kind !== 'Pod') continue;
       const pod = state.pods.get(
         `${endpoint.targetRef.namespace ?? service.namespace}/${endpoint.targetRef.name ?? ''}`,

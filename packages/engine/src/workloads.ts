@@ -1,5 +1,5 @@
 import type { PodTemplateSpec, Workload } from '@netmap/model';
-import { readPorts, stringLabels, type PodFacts } from './pod-facts.ts';
+import { controllerOf, readPorts, stringLabels, type PodFacts } from './pod-facts.ts';
 
 /** Kinds that own pods. */
 export const WORKLOAD_KINDS: readonly string[] = [
@@ -32,8 +32,7 @@ export class WorkloadIndex {
   set(object: Workload, namespace: string): void {
     const kind = object.kind ?? '';
     const name = object.metadata?.name ?? '';
-    const controller =
-      object.metadata?.ownerReferences?.find((o) => o?.controller) ?? object.metadata?.ownerReferences?.[0];
+    const controller = controllerOf(object.metadata?.ownerReferences);
     const entry: WorkloadEntry = { kind, name, namespace };
     if (controller?.kind && controller.name) entry.owner = { kind: controller.kind, name: controller.name };
     const template = kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
@@ -61,19 +60,24 @@ export class WorkloadIndex {
     return workloadRef(pod.namespace, current.name, current.kind);
   }
 
+  /** Refs of every workload (of a namespace, when given). */
+  refs(namespace?: string): string[] {
+    const all = [...this.entries.entries()];
+    return all
+      .filter(([, entry]) => namespace === undefined || entry.namespace === namespace)
+      .map(([ref]) => ref);
+  }
+
   /**
-   * One pod per top-level workload that has no pods yet, built from its pod template, so that
-   * manifests from a GitOps repo (workloads, no pods) can be analysed before anything runs.
+   * A pod built from the template of a top-level workload, to stand for the pods it will create
+   * while it has none, so that manifests from a GitOps repo (workloads, no pods) can be analysed.
    */
-  representativePods(workloadsWithPods: ReadonlySet<string>): PodFacts[] {
-    const pods: PodFacts[] = [];
-    for (const [ref, entry] of this.entries) {
-      const ownedByKnown =
-        entry.owner && this.entries.has(workloadRef(entry.namespace, entry.owner.name, entry.owner.kind));
-      if (ownedByKnown || workloadsWithPods.has(ref) || !entry.template) continue;
-      pods.push(podFromTemplate(entry, ref));
-    }
-    return pods;
+  representativeOf(ref: string): PodFacts | undefined {
+    const entry = this.entries.get(ref);
+    if (!entry?.template) return undefined;
+    const isOwnedByKnown =
+      entry.owner && this.entries.has(workloadRef(entry.namespace, entry.owner.name, entry.owner.kind));
+    return isOwnedByKnown ? undefined : podFromTemplate(entry, ref);
   }
 }
 
