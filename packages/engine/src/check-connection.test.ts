@@ -202,7 +202,7 @@ describe('checks through an Ingress', () => {
     ]).can(fromOutside, toIngress, 80, 'TCP');
     expect(denied.verdict).toBe('denied');
     expect(denied.route.slice(1, 3)).toEqual([
-      'Ingress shop/web shop.example.com/',
+      'Ingress shop/web http://shop.example.com/',
       'ingress controller: ingress-nginx/controller',
     ]);
     const allowFromController = policy('shop', 'web-from-ingress', {

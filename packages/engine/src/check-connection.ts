@@ -56,7 +56,7 @@ export function checkConnection(
   const sources = parties(scope.state, from);
   if (to.kind === 'service')
     return checkService(scope, sources, findService(scope.state, to.ref), port, protocol);
-  if (to.kind === 'ingress') return checkIngress(scope, sources, to.host, to.path, protocol);
+  if (to.kind === 'ingress') return checkIngress(scope, sources, to.host, to.path, port, protocol);
   const targets = parties(scope.state, to).map((party) => ({ party, port }));
   const hop = explainHop(scope, sources, targets, protocol);
   return {
@@ -118,6 +118,7 @@ function checkIngress(
   sources: ExplainedParty[],
   host: string,
   path: string,
+  port: number,
   protocol: Protocol,
 ): CheckResult {
   const routes = [...scope.state.stored.values()]
@@ -129,7 +130,7 @@ function checkIngress(
   const servicePort = service.ports.find((p) =>
     route.servicePort.name ? p.name === route.servicePort.name : p.port === route.servicePort.number,
   );
-  const label = `Ingress ${route.ingress} ${route.host || '*'}${route.path}`;
+  const label = `Ingress ${route.ingress} ${route.isTls ? 'https' : 'http'}://${route.host || '*'}${route.path}`;
   if (!servicePort || servicePort.protocol !== protocol) {
     return {
       verdict: 'denied',
@@ -141,13 +142,12 @@ function checkIngress(
   const controllers = ingressControllerPods(scope.state, route, scope.ingressControllerLabels).map((pod) =>
     podParty(scope.state, pod)!,
   );
-  const frontPort = route.isTls ? 443 : 80;
   const first =
     controllers.length > 0
       ? explainHop(
           scope,
           sources,
-          controllers.map((party) => ({ party, port: frontPort })),
+          controllers.map((party) => ({ party, port })),
           protocol,
         )
       : undefined;

@@ -253,7 +253,7 @@ describe('canonical key and description', () => {
   });
 
   it.each<[LabelSelector, string]>([
-    [{}, '{}'],
+    [{}, ''],
     [{ matchLabels: { app: 'web' } }, 'app=web'],
     [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] }, 'tier in (a,b)'],
     [{ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] }, 'tier notin (a)'],

@@ -146,9 +146,9 @@ function matchRequirement(requirement: Requirement, value: string | undefined): 
   }
 }
 
-/** Short human form of a selector, for explanations: `{}` or `app=web, tier in (a,b)`. */
+/** Short human form of a selector, for explanations: `app=web, tier in (a,b)`; empty for `{}`. */
 export function describeSelector(selector: CompiledSelector): string {
-  if (selector.isEmpty) return '{}';
+  if (selector.isEmpty) return '';
   return selector.requirements
     .map((r) => {
       const values = [...r.values];

@@ -17,7 +17,8 @@ export const ENDPOINT_FORMS = `Endpoints:
   ns/name                       a pod (or pod/ns/name)
   ns/name[Kind]                 a workload: every one of its pods, e.g. shop/web[Deployment]
   svc/ns/name                   a Service: its backend pods, on the service port's targetPort
-  ingress/host/path             an Ingress route
+  ingress/host/path             an Ingress route: outside -> ingress controller pods on --port
+                                (80 or 443) -> Service -> pods on the backend's targetPort
   10.1.2.3                      an IP address: the pod that has it, or an address outside the cluster
 `;
 
