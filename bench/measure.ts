@@ -7,7 +7,7 @@ export function median(samples: readonly number[]): number {
 }
 
 /** Collects garbage when node runs with --expose-gc, so one measurement does not pay for the last. */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 

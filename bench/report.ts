@@ -1,7 +1,7 @@
 import type { SizeResult } from './measure-size.ts';
 
 /** Targets from the engine's design: a 150k-pod cluster within interactive budgets. */
-export const TARGETS = { pods: 150_000, policies: 30_000, evaluateMs: 3_000, peakRssMb: 2_048, changeMs: 50 };
+const TARGETS = { pods: 150_000, policies: 30_000, evaluateMs: 3_000, peakRssMb: 2_048, changeMs: 50 };
 
 const CHANGES = [
   ['pod change', 'podChangeMs'],

@@ -17,7 +17,7 @@ export type GeneratedPodSpec = PodSpec & {
 };
 
 export const HTTP: ContainerPort = { name: 'http', containerPort: 8080, protocol: 'TCP' };
-export const GRPC: ContainerPort = { name: 'grpc', containerPort: 50051, protocol: 'TCP' };
+const GRPC: ContainerPort = { name: 'grpc', containerPort: 50051, protocol: 'TCP' };
 export const METRICS: ContainerPort = { name: 'metrics', containerPort: 9090, protocol: 'TCP' };
 export const DNS_UDP: ContainerPort = { name: 'dns', containerPort: 53, protocol: 'UDP' };
 export const DNS_TCP: ContainerPort = { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' };
