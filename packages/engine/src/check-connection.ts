@@ -1,17 +1,16 @@
 import {
   describeEndpoint,
   type ConnectionExplanation,
-  type Ingress,
   type Protocol,
   type Service,
   type Verdict,
 } from '@netmap/model';
 import { parseIp } from './cidr.ts';
-import { namespaceOf, type ClusterState } from './cluster-state.ts';
+import type { ClusterState } from './cluster-state.ts';
 import { podParty, QueryError, resolvePods, type EndpointSpec } from './endpoints.ts';
 import { explainConnection, type ExplainedParty } from './explain-connection.ts';
 import { ingressControllerPods } from './ingress-controllers.ts';
-import { matchIngressRoute, readIngressRoutes, type IngressRoute } from './ingress-routes.ts';
+import { matchIngressRoute, type IngressRoute } from './ingress-routes.ts';
 import { listOf } from './input-shape.ts';
 import type { Labels } from './label-selector.ts';
 import { andVerdict } from './match-result.ts';
@@ -121,9 +120,7 @@ function checkIngress(
   port: number,
   protocol: Protocol,
 ): CheckResult {
-  const routes = [...scope.state.stored.values()]
-    .filter((o): o is Ingress => o.kind === 'Ingress')
-    .flatMap((o) => readIngressRoutes(o, namespaceOf(o)));
+  const routes = scope.state.ingressRoutes();
   const route = matchIngressRoute(routes, host, path);
   if (!route) throw new QueryError(`no Ingress rule matches host "${host}" and path "${path}"`);
   const service = findService(scope.state, `${route.namespace}/${route.service}`);

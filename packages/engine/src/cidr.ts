@@ -67,7 +67,8 @@ function bytesToBigInt(bytes: number[]): bigint {
   return value;
 }
 
-function formatIp(family: 4 | 6, value: bigint): string {
+/** The text form of an address. */
+export function formatIp(family: 4 | 6, value: bigint): string {
   const length = family === 4 ? 4 : 16;
   const bytes: number[] = [];
   for (let i = length - 1; i >= 0; i--) bytes.push(Number((value >> BigInt(i * 8)) & 0xffn));

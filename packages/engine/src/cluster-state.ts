@@ -1,4 +1,5 @@
-import type { KubeObject, NetworkPolicy, Pod, Workload } from '@netmap/model';
+import type { Ingress, KubeObject, NetworkPolicy, Pod, Workload } from '@netmap/model';
+import { readIngressRoutes, type IngressRoute } from './ingress-routes.ts';
 import type { Cidr } from './cidr.ts';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
 import { IpAtoms } from './ip-atoms.ts';
@@ -77,6 +78,12 @@ export class ClusterState {
     if (WORKLOAD_KINDS.includes(kind)) return this.applyWorkload(change);
     if (change.type === 'delete') this.remove(change.object);
     else this.store(change.object);
+  }
+
+  /** Every route of every Ingress. */
+  ingressRoutes(): IngressRoute[] {
+    const ingresses = [...this.stored.values()].filter((o): o is Ingress => o.kind === 'Ingress');
+    return ingresses.flatMap((ingress) => readIngressRoutes(ingress, namespaceOf(ingress)));
   }
 
   policiesIn(namespace: string): Iterable<CompiledPolicy> {
@@ -204,14 +211,20 @@ export class ClusterState {
     }
   }
 
-  private ipBlocks(): Cidr[] {
-    const blocks: Cidr[] = [];
+  /** Every ipBlock peer of the policies, of one direction or of both. */
+  ipBlockPeers(direction?: 'ingress' | 'egress'): { cidr: Cidr; except: Cidr[] }[] {
+    const peers: { cidr: Cidr; except: Cidr[] }[] = [];
     for (const policy of this.policies.values()) {
-      for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-        for (const peer of rule.peers ?? [])
-          if (peer.kind === 'ipBlock') blocks.push(peer.cidr, ...peer.except);
-      }
+      const rules = direction
+        ? (policy[direction] ?? [])
+        : [...(policy.ingress ?? []), ...(policy.egress ?? [])];
+      for (const rule of rules)
+        for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') peers.push(peer);
     }
-    return blocks;
+    return peers;
+  }
+
+  private ipBlocks(): Cidr[] {
+    return this.ipBlockPeers().flatMap((peer) => [peer.cidr, ...peer.except]);
   }
 }

@@ -9,7 +9,10 @@ import type { PodClass } from './pod-classes.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { PortSet } from './port-set.ts';
 import type { MatchContext } from './rule-match.ts';
-import { aggregateFlows, type WorkloadFlow } from './workload-flows.ts';
+import { addExternalFlows } from './external-flows.ts';
+import { FlowTable, type WorkloadFlow } from './flow-table.ts';
+import { addIngressControllerFlows } from './ingress-controller-flows.ts';
+import { addWorkloadFlows } from './workload-flows.ts';
 
 /** How the engine reads facts that the NetworkPolicy spec leaves to the CNI. */
 export interface EngineOptions {
@@ -116,11 +119,17 @@ export class Evaluation {
     return collectInputFindings(this.state);
   }
 
-  /** Allowed connections between distinct workloads, ports merged per protocol. */
+  /**
+   * Allowed connections between distinct workloads, ports merged per protocol; also to and from
+   * pieces of the outside (`first-last[External]`) and from the ingress controller.
+   */
   flows(): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
-    return aggregateFlows([...this.state.classes.all()], (source, destination) =>
-      this.classPorts(source, destination, false),
-    );
+    const table = new FlowTable();
+    const classes = [...this.state.classes.all()];
+    addWorkloadFlows(table, classes, (source, destination) => this.classPorts(source, destination, false));
+    addExternalFlows(table, this.state, classes, this.context);
+    addIngressControllerFlows(table, this.state, this.context, this.options.ingressControllerLabels);
+    return table.result();
   }
 
   private reach(

@@ -4,5 +4,5 @@ export type { CheckResult } from './check-connection.ts';
 export type { ObjectChange } from './cluster-state.ts';
 export { parseEndpoint, QueryError } from './endpoints.ts';
 export type { EndpointSpec } from './endpoints.ts';
-export type { WorkloadFlow } from './workload-flows.ts';
+export type { WorkloadFlow } from './flow-table.ts';
 export { PortSet } from './port-set.ts';

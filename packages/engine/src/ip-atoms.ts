@@ -21,6 +21,13 @@ export class IpAtoms {
     this.signature = `${this.edges[4].join(',')}|${this.edges[6].join(',')}`;
   }
 
+  /** Every atom of one family's address space, as inclusive ranges, in address order. */
+  segments(family: 4 | 6): { first: bigint; last: bigint }[] {
+    const max = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    const starts = [0n, ...this.edges[family].filter((edge) => edge > 0n && edge <= max)];
+    return starts.map((first, i) => ({ first, last: i + 1 < starts.length ? starts[i + 1]! - 1n : max }));
+  }
+
   /** The atom an address falls in, e.g. `4:3`. */
   atomOf(ip: IpAddress): string {
     const edges = this.edges[ip.family];

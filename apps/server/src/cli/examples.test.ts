@@ -30,6 +30,17 @@ async function netmapJson(...argv: string[]): Promise<unknown> {
 
 const flow = (from: string, to: string, ports: Flow['ports']): Flow => ({ from, to, ports });
 
+const isOutside = (name: string) => name.endsWith('[External]') || name === '{ingress-controller}';
+
+/** `netmap flows` between workloads only: flows to and from the outside are checked on their own. */
+async function workloadFlows(...argv: string[]): Promise<Record<string, Flow[]>> {
+  const result = (await netmapJson('flows', ...argv)) as Record<string, Flow[]>;
+  const entries = Object.entries(result).map(
+    ([key, flows]) => [key, flows.filter((f) => !isOutside(f.from) && !isOutside(f.to))] as const,
+  );
+  return Object.fromEntries(entries.filter(([key, flows]) => key === 'flows' || flows.length > 0));
+}
+
 function sortFlows(flows: Flow[]): Flow[] {
   const key = (f: Flow) => `${f.from}\u0000${f.to}`;
   return [...flows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -75,7 +86,7 @@ describe('online-shop example', () => {
   ]);
 
   it('reports the call graph, DNS and the three mistakes as flows', async () => {
-    expect(await netmapJson('flows', '--manifests', ONLINE_SHOP)).toEqual({
+    expect(await workloadFlows('--manifests', ONLINE_SHOP)).toEqual({
       flows: FLOWS,
       // payment and email may call any public address on 443; the pods built from templates have
       // no IP yet, so whether one of them is such an address is not known.
@@ -88,9 +99,25 @@ describe('online-shop example', () => {
     });
   });
 
+  it('lists what the outside and the ingress controller reach, with the outside split at the ipBlock edges', async () => {
+    const { flows } = (await netmapJson('flows', '--manifests', ONLINE_SHOP)) as { flows: Flow[] };
+    const outside = flows.filter((f) => isOutside(f.from) || isOutside(f.to));
+    expect(outside).toContainEqual(
+      flow('0.0.0.0-255.255.255.255[External]', shop('redis-cart'), ['TCP 6379']),
+    );
+    expect(outside).toContainEqual(flow('{ingress-controller}', shop('frontend'), ['TCP 8080']));
+    expect(outside.filter((f) => f.from === shop('payment')).map((f) => f.to)).toEqual([
+      '0.0.0.0-9.255.255.255[External]',
+      '11.0.0.0-172.15.255.255[External]',
+      '172.32.0.0-192.167.255.255[External]',
+      '192.169.0.0-255.255.255.255[External]',
+    ]);
+    expect(outside.find((f) => f.to === shop('frontend') && f.from.endsWith('[External]'))).toBeUndefined();
+  });
+
   it('has no unknown flows when ipBlocks never match pods', async () => {
-    const args = ['flows', '--manifests', ONLINE_SHOP, '--ipblock-matches-pods=false'];
-    expect(await netmapJson(...args)).toEqual({ flows: FLOWS });
+    const args = ['--manifests', ONLINE_SHOP, '--ipblock-matches-pods=false'];
+    expect(await workloadFlows(...args)).toEqual({ flows: FLOWS });
   });
 
   it.each([
@@ -135,7 +162,7 @@ describe('sock-shop example', () => {
     .map(sock);
 
   it('keeps only the dependencies whose policies match the labels', async () => {
-    expect(await netmapJson('flows', '--manifests', SOCK_SHOP)).toEqual({
+    expect(await workloadFlows('--manifests', SOCK_SHOP)).toEqual({
       flows: sortFlows([
         // front-end-access has no "from": every pod may reach the front end.
         ...SOCK.filter((workload) => workload !== sock('front-end')).map((workload) =>
@@ -199,15 +226,15 @@ describe('cni-corner-cases example', () => {
   ];
 
   it('leaves out Pending and Succeeded pods; a CronJob without pods is unknown to an ipBlock', async () => {
-    expect(await netmapJson('flows', '--manifests', CORNER_CASES)).toEqual({
+    expect(await workloadFlows('--manifests', CORNER_CASES)).toEqual({
       flows: FLOWS,
       unknown: [flow('lab/report[CronJob]', DB, ['TCP 5432'])],
     });
   });
 
   it('keeps ipBlocks to the nodes when they never match pods', async () => {
-    const args = ['flows', '--manifests', CORNER_CASES, '--ipblock-matches-pods=false'];
-    expect(await netmapJson(...args)).toEqual({
+    const args = ['--manifests', CORNER_CASES, '--ipblock-matches-pods=false'];
+    expect(await workloadFlows(...args)).toEqual({
       flows: FLOWS.filter((f) => f.from !== 'lab/debug[Pod]'),
     });
   });
