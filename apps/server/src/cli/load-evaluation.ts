@@ -1,14 +1,16 @@
 import { evaluateCluster, type Evaluation } from '@netmap/engine';
 import { loadManifests, ManifestError } from '../manifests/index.ts';
 import type { CliIo } from './cli-io.ts';
+import { ipBlockOption, manifestsOption } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Reads manifests and evaluates them; tells on stderr what was skipped or could not be evaluated. */
 export async function loadEvaluation(
-  paths: string[],
-  ipBlockMatchesPods: boolean,
+  values: { manifests?: string[] | undefined; 'ipblock-matches-pods'?: string | undefined },
   io: CliIo,
 ): Promise<Evaluation> {
+  const paths = manifestsOption(values.manifests);
+  const ipBlockMatchesPods = ipBlockOption(values['ipblock-matches-pods']);
   let load;
   try {
     load = await loadManifests(paths);

@@ -1,3 +1,4 @@
+import { QueryError } from '@netmap/engine';
 import type { CliIo } from './cli-io.ts';
 import { runCan } from './commands/can.ts';
 import { runFlows } from './commands/flows.ts';
@@ -39,7 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await run(args, io);
     return 0;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    // Bad usage, bad input and questions about objects that are not there: one line, exit code 2.
+    if (!(error instanceof UsageError) && !(error instanceof QueryError)) throw error;
     io.err(`netmap: ${error.message}\n`);
     return 2;
   }

@@ -10,6 +10,9 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** `--port` and `--protocol`, for commands about one port. */
+export const PORT_OPTIONS = { port: { type: 'string' }, protocol: { type: 'string' } } as const;
+
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
 /** Parses a command's arguments strictly: unknown options are usage errors, not silently ignored. */

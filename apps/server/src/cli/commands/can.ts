@@ -1,11 +1,10 @@
-import { parseEndpoint, QueryError } from '@netmap/engine';
+import { parseEndpoint } from '@netmap/engine';
 import type { CliIo } from '../cli-io.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
 import {
   COMMON_OPTIONS,
+  PORT_OPTIONS,
   formatOption,
-  ipBlockOption,
-  manifestsOption,
   parseCommand,
   portOption,
   protocolOption,
@@ -39,31 +38,15 @@ Options:
 
 /** `netmap can`. */
 export async function runCan(args: readonly string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseCommand(
-    args,
-    { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } },
-    2,
-  );
+  const { values, positionals } = parseCommand(args, { ...COMMON_OPTIONS, ...PORT_OPTIONS }, 2);
   if (values.help) return io.out(CAN_HELP);
   const [fromText, toText] = positionals;
   if (fromText === undefined || toText === undefined) throw new UsageError('netmap can needs FROM and TO');
   const format = formatOption(values.format, ['text', 'json'] as const);
   const port = portOption(values.port, true)!;
   const protocol = protocolOption(values.protocol);
-  const evaluation = await loadEvaluation(
-    manifestsOption(values.manifests),
-    ipBlockOption(values['ipblock-matches-pods']),
-    io,
-  );
-  try {
-    const result = evaluation.can(parseEndpoint(fromText), parseEndpoint(toText), port, protocol);
-    io.out(
-      format === 'json'
-        ? JSON.stringify(result, null, 2) + '\n'
-        : renderCheck(result, `${fromText} -> ${toText} on ${protocol} ${port}`),
-    );
-  } catch (error) {
-    if (error instanceof QueryError) throw new UsageError(error.message);
-    throw error;
-  }
+  const evaluation = await loadEvaluation(values, io);
+  const result = evaluation.can(parseEndpoint(fromText), parseEndpoint(toText), port, protocol);
+  const question = `${fromText} -> ${toText} on ${protocol} ${port}`;
+  io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderCheck(result, question));
 }

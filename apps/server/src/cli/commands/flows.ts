@@ -2,7 +2,7 @@ import type { WorkloadFlow } from '@netmap/engine';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
-import { COMMON_OPTIONS, formatOption, ipBlockOption, manifestsOption, parseCommand } from '../options.ts';
+import { COMMON_OPTIONS, formatOption, parseCommand } from '../options.ts';
 
 export const FLOWS_HELP = `Usage: netmap flows --manifests PATH [options]
 
@@ -26,11 +26,7 @@ export async function runFlows(args: readonly string[], io: CliIo): Promise<void
   const { values } = parseCommand(args, COMMON_OPTIONS);
   if (values.help) return io.out(FLOWS_HELP);
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
-  const evaluation = await loadEvaluation(
-    manifestsOption(values.manifests),
-    ipBlockOption(values['ipblock-matches-pods']),
-    io,
-  );
+  const evaluation = await loadEvaluation(values, io);
   const { flows, unknown } = evaluation.flows();
   if (format === 'json')
     return io.out(JSON.stringify(unknown.length > 0 ? { flows, unknown } : { flows }) + '\n');

@@ -3,9 +3,8 @@ import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
 import {
   COMMON_OPTIONS,
+  PORT_OPTIONS,
   formatOption,
-  ipBlockOption,
-  manifestsOption,
   parseCommand,
   portOption,
   protocolOption,
@@ -31,20 +30,12 @@ JSON: {"port", "protocol", "pods": [sorted "ns/name"], "allowed": {"ns/name": [p
 
 /** `netmap matrix`. */
 export async function runMatrix(args: readonly string[], io: CliIo): Promise<void> {
-  const { values } = parseCommand(args, {
-    ...COMMON_OPTIONS,
-    port: { type: 'string' },
-    protocol: { type: 'string' },
-  });
+  const { values } = parseCommand(args, { ...COMMON_OPTIONS, ...PORT_OPTIONS });
   if (values.help) return io.out(MATRIX_HELP);
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
   const port = portOption(values.port, true)!;
   const protocol = protocolOption(values.protocol);
-  const evaluation = await loadEvaluation(
-    manifestsOption(values.manifests),
-    ipBlockOption(values['ipblock-matches-pods']),
-    io,
-  );
+  const evaluation = await loadEvaluation(values, io);
   const matrix = evaluation.matrix(port, protocol);
   if (format === 'json') return io.out(JSON.stringify(matrix) + '\n');
   const cell = (from: string, to: string) =>

@@ -1,12 +1,11 @@
-import { parseEndpoint, QueryError, type Reach } from '@netmap/engine';
+import { parseEndpoint } from '@netmap/engine';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
 import {
   COMMON_OPTIONS,
+  PORT_OPTIONS,
   formatOption,
-  ipBlockOption,
-  manifestsOption,
   parseCommand,
   portOption,
   protocolOption,
@@ -29,29 +28,15 @@ Options:
 
 /** `netmap who-can-reach`. */
 export async function runWhoCanReach(args: readonly string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseCommand(
-    args,
-    { ...COMMON_OPTIONS, port: { type: 'string' }, protocol: { type: 'string' } },
-    1,
-  );
+  const { values, positionals } = parseCommand(args, { ...COMMON_OPTIONS, ...PORT_OPTIONS }, 1);
   if (values.help) return io.out(WHO_CAN_REACH_HELP);
   const [targetText] = positionals;
   if (targetText === undefined) throw new UsageError('netmap who-can-reach needs a TARGET');
   const format = formatOption(values.format, ['text', 'json', 'csv', 'md'] as const);
   const port = portOption(values.port, false);
   const filter = port === undefined ? undefined : { port, protocol: protocolOption(values.protocol) };
-  const evaluation = await loadEvaluation(
-    manifestsOption(values.manifests),
-    ipBlockOption(values['ipblock-matches-pods']),
-    io,
-  );
-  let reach: Reach[];
-  try {
-    reach = evaluation.whoCanReach(parseEndpoint(targetText), filter);
-  } catch (error) {
-    if (error instanceof QueryError) throw new UsageError(error.message);
-    throw error;
-  }
+  const evaluation = await loadEvaluation(values, io);
+  const reach = evaluation.whoCanReach(parseEndpoint(targetText), filter);
   if (format === 'json') return io.out(JSON.stringify({ target: targetText, sources: reach }) + '\n');
   const rows = reach.map((r) => [
     r.pod,
