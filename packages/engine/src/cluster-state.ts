@@ -2,7 +2,7 @@ import type { Ingress, KubeObject, NetworkPolicy, Pod, Workload } from '@netmap/
 import { readIngressRoutes, type IngressRoute } from './ingress-routes.ts';
 import type { Cidr } from './cidr.ts';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
-import { IpAtoms } from './ip-atoms.ts';
+import { ClassProjection } from './class-projection.ts';
 import { stringLabels, readPod, type PodFacts } from './pod-facts.ts';
 import { NamespaceFacts } from './namespace-facts.ts';
 import { PodClassIndex } from './pod-classes.ts';
@@ -19,12 +19,18 @@ export interface InvalidObject {
 }
 
 /** Kinds kept as they are for services and ingress routes. */
-const STORED_KINDS: readonly string[] = ['Service', 'EndpointSlice', 'Ingress', 'IngressClass', 'Node'];
-const CLUSTER_SCOPED: readonly string[] = ['Namespace', 'Node', 'IngressClass'];
+const STORED_KINDS: ReadonlySet<string> = new Set([
+  'Service',
+  'EndpointSlice',
+  'Ingress',
+  'IngressClass',
+  'Node',
+]);
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
 /** Where an object lives: `metadata.namespace`, or `default` as kubectl applies it. */
 export function namespaceOf(object: KubeObject): string {
-  return CLUSTER_SCOPED.includes(object.kind ?? '') ? '' : object.metadata?.namespace || 'default';
+  return CLUSTER_SCOPED.has(object.kind ?? '') ? '' : object.metadata?.namespace || 'default';
 }
 
 /** `namespace/name` (or `name` for cluster-scoped objects). */
@@ -53,16 +59,16 @@ export class ClusterState {
   readonly classes: PodClassIndex;
   private readonly policiesByNamespace = new Map<string, Map<string, CompiledPolicy>>();
   private readonly podsByWorkload = new Map<string, Set<PodFacts>>();
-  private atoms: IpAtoms;
+  private readonly projection = new ClassProjection();
   /** Bumped on every change, so derived caches know when to refresh. */
   revision = 0;
 
   constructor(objects: readonly KubeObject[] = []) {
     // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
     for (const object of objects) this.store(object);
-    this.atoms = new IpAtoms(this.ipBlocks());
+    for (const policy of this.policies.values()) this.projection.include(policy);
     this.classes = new PodClassIndex(
-      this.atoms,
+      this.projection,
       (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? [],
     );
     for (const pod of this.pods.values()) this.indexPod(pod);
@@ -109,7 +115,7 @@ export class ClusterState {
       this.storePolicy(object as NetworkPolicy, namespace);
     } else if (WORKLOAD_KINDS.includes(kind)) {
       this.workloads.set(object as Workload, namespace);
-    } else if (STORED_KINDS.includes(kind)) {
+    } else if (STORED_KINDS.has(kind)) {
       this.stored.set(`${kind} ${refOf(object)}`, object);
     } else {
       this.ignored.set(kind, (this.ignored.get(kind) ?? 0) + 1);
@@ -146,12 +152,10 @@ export class ClusterState {
     const namespace = namespaceOf(change.object);
     if (change.type === 'delete') this.unstorePolicy(refOf(change.object), namespace);
     else this.storePolicy(change.object as NetworkPolicy, namespace);
-    const atoms = new IpAtoms(this.ipBlocks());
-    if (atoms.signature !== this.atoms.signature) {
-      // New ipBlock edges can split pods that behaved alike: regroup them (rare; linear in pods).
-      this.atoms = atoms;
-      this.classes.reclassify(atoms);
-    }
+    const policy = this.policies.get(refOf(change.object));
+    // A label key or ipBlock edge no policy looked at before can split pods that behaved alike:
+    // regroup them (rare; linear in pods).
+    if (change.type === 'upsert' && policy && this.projection.include(policy)) this.classes.reclassify();
     this.classes.refreshPolicies(namespace);
   }
 
@@ -222,9 +226,5 @@ export class ClusterState {
         for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') peers.push(peer);
     }
     return peers;
-  }
-
-  private ipBlocks(): Cidr[] {
-    return this.ipBlockPeers().flatMap((peer) => [peer.cidr, ...peer.except]);
   }
 }

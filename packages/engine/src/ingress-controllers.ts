@@ -1,7 +1,7 @@
 import type { IngressClass } from '@netmap/model';
 import type { ClusterState } from './cluster-state.ts';
 import type { IngressRoute } from './ingress-routes.ts';
-import type { Labels } from './label-selector.ts';
+import { labelValue, type Labels } from './label-selector.ts';
 import type { PodFacts } from './pod-facts.ts';
 
 /** Labels that the usual installs of well-known ingress controllers put on their pods, by IngressClass controller. */
@@ -28,7 +28,9 @@ export function ingressControllerPods(
 ): PodFacts[] {
   const wanted = labelSets ?? labelSetsFor(controllerOf(state, route.ingressClassName));
   return [...state.activePods()].filter((pod) =>
-    wanted.some((labels) => Object.entries(labels).every(([key, value]) => pod.labels[key] === value)),
+    wanted.some((labels) =>
+      Object.entries(labels).every(([key, value]) => labelValue(pod.labels, key) === value),
+    ),
   );
 }
 

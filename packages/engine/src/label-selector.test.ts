@@ -263,3 +263,16 @@ describe('canonical key and description', () => {
     expect(describeSelector(compile(selector))).toBe(text);
   });
 });
+
+describe('label keys named like Object properties', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'treats an absent "%s" label as absent',
+    (key) => {
+      const exists = compile({ matchExpressions: [{ key, operator: 'Exists' }] });
+      const doesNotExist = compile({ matchExpressions: [{ key, operator: 'DoesNotExist' }] });
+      expect(selects(exists, { app: 'web' })).toBe(false);
+      expect(selects(doesNotExist, { app: 'web' })).toBe(true);
+      expect(matchSelector(exists, { labels: { app: 'web' }, complete: true })).toBe('no-match');
+    },
+  );
+});

@@ -37,6 +37,11 @@ const OPERATORS: readonly string[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
+/** A label's value; undefined when absent (never a property inherited from Object, e.g. `constructor`). */
+export function labelValue(labels: Labels, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 /** Validates a label key as metav1 does: an optional DNS-subdomain prefix and a name of up to 63 characters. */
 export function isValidLabelKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
@@ -115,7 +120,7 @@ function checkValue(key: string, value: string): string | undefined {
 export function matchSelector(selector: CompiledSelector, facts: LabelFacts): MatchResult {
   let result: MatchResult = 'match';
   for (const requirement of selector.requirements) {
-    const value = facts.labels[requirement.key];
+    const value = labelValue(facts.labels, requirement.key);
     if (value === undefined && !facts.complete) {
       result = 'unknown';
       continue;
@@ -128,7 +133,7 @@ export function matchSelector(selector: CompiledSelector, facts: LabelFacts): Ma
 /** Fast path for objects whose labels are all known. */
 export function selects(selector: CompiledSelector, labels: Labels): boolean {
   for (const requirement of selector.requirements) {
-    if (!matchRequirement(requirement, labels[requirement.key])) return false;
+    if (!matchRequirement(requirement, labelValue(labels, requirement.key))) return false;
   }
   return true;
 }

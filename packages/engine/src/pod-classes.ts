@@ -1,17 +1,18 @@
 import type { IpAddress } from './cidr.ts';
 import type { CompiledPolicy } from './compile-policy.ts';
-import type { IpAtoms } from './ip-atoms.ts';
+import type { ClassProjection } from './class-projection.ts';
 import { selects, type Labels } from './label-selector.ts';
 import type { PodFacts, PortFact } from './pod-facts.ts';
 
 /**
- * Pods that NetworkPolicy cannot tell apart: same namespace, labels, container ports, hostNetwork,
- * and IPs in the same ipBlock atoms. Every verdict is computed once per class, not per pod.
+ * Pods that NetworkPolicy cannot tell apart (see {@link ClassProjection}). Every verdict is
+ * computed once per class, not per pod.
  */
 export interface PodClass {
   id: number;
   key: string;
   namespace: string;
+  /** Labels of one member: members differ only in labels that no pod selector looks at. */
   labels: Labels;
   ports: readonly PortFact[];
   /** IPs of one member; every member's IPs fall in the same ipBlock atoms. */
@@ -31,13 +32,13 @@ export class PodClassIndex {
   private nextId = 0;
 
   constructor(
-    private atoms: IpAtoms,
+    private readonly projection: ClassProjection,
     private readonly policiesOf: (namespace: string) => Iterable<CompiledPolicy>,
   ) {}
 
   /** Adds an active pod; returns its class (new classes get their selecting policies at once). */
   add(pod: PodFacts): PodClass {
-    const key = this.keyOf(pod);
+    const key = this.projection.keyOf(pod);
     let podClass = this.byKey.get(key);
     if (!podClass) {
       podClass = this.createClass(key, pod);
@@ -77,13 +78,12 @@ export class PodClassIndex {
     return this.byKey.size;
   }
 
-  /** Regroups every pod after the ipBlock atoms changed. */
-  reclassify(atoms: IpAtoms): void {
+  /** Regroups every pod after the projection changed. */
+  reclassify(): void {
     const pods = [...this.classOfPod.keys()];
     this.byKey.clear();
     this.byNamespace.clear();
     this.classOfPod.clear();
-    this.atoms = atoms;
     for (const pod of pods) this.add(pod);
   }
 
@@ -117,15 +117,5 @@ export class PodClassIndex {
       if (policy.ingress) podClass.ingressPolicies.push(policy);
       if (policy.egress) podClass.egressPolicies.push(policy);
     }
-  }
-
-  private keyOf(pod: PodFacts): string {
-    const labels = Object.keys(pod.labels)
-      .sort()
-      .map((k) => `${k}=${pod.labels[k]}`)
-      .join(',');
-    const ports = pod.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',');
-    const atoms = pod.ips.map((ip) => this.atoms.atomOf(ip)).join(',') || 'no-ip';
-    return `${pod.namespace}\u0000${labels}\u0000${ports}\u0000${atoms}\u0000${pod.hostNetwork}`;
   }
 }

@@ -83,20 +83,19 @@ function podIps(status: Pod['status']): IpAddress[] {
 
 /** Container ports of every container (and of sidecar init containers, which keep running). */
 export function readPorts(spec: PodSpec | undefined): { ports: PortFact[]; problems: string[] } {
-  const containers = [
-    ...listOf<NonNullable<PodSpec['containers']>[number]>(spec?.containers),
-    ...listOf<NonNullable<PodSpec['initContainers']>[number]>(spec?.initContainers).filter(
-      (c) => c?.restartPolicy === 'Always',
-    ),
-  ];
   const ports: PortFact[] = [];
   const problems: string[] = [];
-  for (const container of containers) {
+  const read = (container: { name?: string; ports?: ContainerPort[] } | null | undefined) => {
     for (const port of listOf<ContainerPort>(container?.ports)) {
       const fact = readPort(port);
-      if (typeof fact === 'string') problems.push(`container ${container.name ?? '?'}: ${fact}`);
+      if (typeof fact === 'string') problems.push(`container ${container?.name ?? '?'}: ${fact}`);
       else ports.push(fact);
     }
+  };
+  for (const container of listOf<NonNullable<PodSpec['containers']>[number]>(spec?.containers))
+    read(container);
+  for (const container of listOf<NonNullable<PodSpec['initContainers']>[number]>(spec?.initContainers)) {
+    if (container?.restartPolicy === 'Always') read(container);
   }
   return { ports, problems };
 }
@@ -115,9 +114,11 @@ function readPort(port: ContainerPort | null | undefined): PortFact | string {
 
 /** Labels with non-string values dropped (the API server would reject them). */
 export function stringLabels(labels: Record<string, unknown> | undefined): Labels {
+  if (labels === undefined || labels === null || isNotObject(labels)) return {};
+  // Labels are almost always well-formed: keep the object itself rather than copy it.
+  if (Object.values(labels).every((value) => typeof value === 'string')) return labels as Labels;
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(isNotObject(labels) ? {} : (labels ?? {})))
-    if (typeof value === 'string') result[key] = value;
+  for (const [key, value] of Object.entries(labels)) if (typeof value === 'string') result[key] = value;
   return result;
 }
 

@@ -1,6 +1,6 @@
 import type { EndpointSlice, Protocol, Service } from '@netmap/model';
 import type { ClusterState } from './cluster-state.ts';
-import type { Labels } from './label-selector.ts';
+import { labelValue, type Labels } from './label-selector.ts';
 import { stringLabels, type PodFacts } from './pod-facts.ts';
 import { isNotObject, listOf } from './input-shape.ts';
 
@@ -127,5 +127,5 @@ export function resolveTargetPort(servicePort: ServicePortFacts, pod: PodFacts):
 }
 
 function matchesAll(selector: Labels, labels: Labels): boolean {
-  return Object.entries(selector).every(([key, value]) => labels[key] === value);
+  return Object.entries(selector).every(([key, value]) => labelValue(labels, key) === value);
 }

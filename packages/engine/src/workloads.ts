@@ -28,6 +28,8 @@ export function workloadRef(namespace: string, name: string, kind: string): stri
 /** The workload objects of a cluster, to find each pod's top owner (ReplicaSet → Deployment, Job → CronJob). */
 export class WorkloadIndex {
   private readonly entries = new Map<string, WorkloadEntry>();
+  /** Memo of top owners, by the ref of a pod's owner; cleared when any workload changes. */
+  private readonly topOwners = new Map<string, string>();
 
   set(object: Workload, namespace: string): void {
     const kind = object.kind ?? '';
@@ -38,10 +40,12 @@ export class WorkloadIndex {
     const template = kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
     if (template) entry.template = template;
     this.entries.set(workloadRef(namespace, name, kind), entry);
+    this.topOwners.clear();
   }
 
   delete(namespace: string, name: string, kind: string): void {
     this.entries.delete(workloadRef(namespace, name, kind));
+    this.topOwners.clear();
   }
 
   /** The top owner of a pod, following owners as far as the known objects go. */
@@ -49,15 +53,18 @@ export class WorkloadIndex {
     // Mirror pods of static manifests are owned by their Node, which is no workload.
     if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind))
       return workloadRef(pod.namespace, pod.name, 'Pod');
-    let current: { kind: string; name: string } = pod.owner;
-    for (let hops = 0; hops < 8; hops++) {
-      const next: { kind: string; name: string } | undefined = this.entries.get(
-        workloadRef(pod.namespace, current.name, current.kind),
-      )?.owner;
-      if (!next || !WORKLOAD_KINDS.includes(next.kind)) break;
-      current = next;
+    const start = workloadRef(pod.namespace, pod.owner.name, pod.owner.kind);
+    let top = this.topOwners.get(start);
+    if (top === undefined) {
+      let current = start;
+      for (let hops = 0; hops < 8; hops++) {
+        const owner = this.entries.get(current)?.owner;
+        if (!owner || !WORKLOAD_KINDS.includes(owner.kind)) break;
+        current = workloadRef(pod.namespace, owner.name, owner.kind);
+      }
+      this.topOwners.set(start, (top = current));
     }
-    return workloadRef(pod.namespace, current.name, current.kind);
+    return top;
   }
 
   /** Refs of every workload (of a namespace, when given). */

@@ -67,10 +67,17 @@ function side(
   for (const policy of selecting) {
     const rules = direction === 'Ingress' ? (policy.spec?.ingress ?? []) : (policy.spec?.egress ?? []);
     for (const rule of rules) {
-      const peers = direction === 'Ingress' ? (rule as { from?: NetworkPolicyPeer[] }).from : (rule as { to?: NetworkPolicyPeer[] }).to;
-      const peerMatch: Tri = !peers || peers.length === 0 ? true : anyTri(peers.map((p) => peerMatches(world, policy, p, peer)));
+      const peers =
+        direction === 'Ingress'
+          ? (rule as { from?: NetworkPolicyPeer[] }).from
+          : (rule as { to?: NetworkPolicyPeer[] }).to;
+      const peerMatch: Tri =
+        !peers || peers.length === 0 ? true : anyTri(peers.map((p) => peerMatches(world, policy, p, peer)));
       if (peerMatch === false) continue;
-      const portMatch = !rule.ports || rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, destination, port, protocol));
+      const portMatch =
+        !rule.ports ||
+        rule.ports.length === 0 ||
+        rule.ports.some((p) => portMatches(p, destination, port, protocol));
       if (!portMatch) continue;
       if (peerMatch === true) return 'allowed';
       sawUnknown = true;
@@ -88,7 +95,9 @@ function effectiveTypes(policy: NetworkPolicy): string[] {
 function peerMatches(world: World, policy: NetworkPolicy, peer: NetworkPolicyPeer, pod: Pod): Tri {
   if (peer.ipBlock) {
     if (!pod.spec?.hostNetwork && !world.options.ipBlockMatchesPods) return false;
-    const ips = [pod.status?.podIP, ...(pod.status?.podIPs ?? []).map((i) => i.ip)].filter((ip): ip is string => !!ip);
+    const ips = [pod.status?.podIP, ...(pod.status?.podIPs ?? []).map((i) => i.ip)].filter(
+      (ip): ip is string => !!ip,
+    );
     if (ips.length === 0) return 'unknown';
     const block = parseCidr(peer.ipBlock.cidr ?? '') as Cidr;
     const except = (peer.ipBlock.except ?? []).map((text) => parseCidr(text) as Cidr);
@@ -110,21 +119,25 @@ function inBlock(block: Cidr, ipText: string): boolean {
 function portMatches(entry: NetworkPolicyPort, destination: Pod, port: number, protocol: Protocol): boolean {
   if ((entry.protocol ?? 'TCP') !== protocol) return false;
   if (entry.port === undefined) return true;
-  if (typeof entry.port === 'number') return entry.endPort ? entry.port <= port && port <= entry.endPort : entry.port === port;
+  if (typeof entry.port === 'number')
+    return entry.endPort ? entry.port <= port && port <= entry.endPort : entry.port === port;
   // A named port means the destination pod's container port of that name and protocol.
   // Sidecars (init containers that keep running) serve ports too.
   const sidecars = (destination.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
   const containers = [...(destination.spec?.containers ?? []), ...sidecars];
   return containers.some((c) =>
-    (c.ports ?? []).some((p) => p.name === entry.port && (p.protocol ?? 'TCP') === protocol && p.containerPort === port),
+    (c.ports ?? []).some(
+      (p) => p.name === entry.port && (p.protocol ?? 'TCP') === protocol && p.containerPort === port,
+    ),
   );
 }
 
 function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (labels[key] !== value) return false;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+    if (!Object.hasOwn(labels, key) || labels[key] !== value) return false;
   for (const expression of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(labels, expression.key ?? '');
-    const value = labels[expression.key ?? ''];
+    const value = has ? labels[expression.key ?? ''] : undefined;
     const values = expression.values ?? [];
     const ok =
       expression.operator === 'In'
