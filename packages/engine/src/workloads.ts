@@ -28,8 +28,8 @@ export function workloadRef(namespace: string, name: string, kind: string): stri
 /** The workload objects of a cluster, to find each pod's top owner (ReplicaSet → Deployment, Job → CronJob). */
 export class WorkloadIndex {
   private readonly entries = new Map<string, WorkloadEntry>();
-  /** Memo of top owners, by the ref of a pod's owner; cleared when any workload changes. */
-  private readonly topOwners = new Map<string, string>();
+  /** Memo of top owners by a pod's namespace, owner kind and owner name; cleared when any workload changes. */
+  private readonly topOwners = new Map<string, Map<string, Map<string, string>>>();
 
   set(object: Workload, namespace: string): void {
     const kind = object.kind ?? '';
@@ -53,16 +53,20 @@ export class WorkloadIndex {
     // Mirror pods of static manifests are owned by their Node, which is no workload.
     if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind))
       return workloadRef(pod.namespace, pod.name, 'Pod');
-    const start = workloadRef(pod.namespace, pod.owner.name, pod.owner.kind);
-    let top = this.topOwners.get(start);
+    // Memoized by namespace, kind and name without building a key: this runs for every pod.
+    let byKind = this.topOwners.get(pod.namespace);
+    if (!byKind) this.topOwners.set(pod.namespace, (byKind = new Map()));
+    let byName = byKind.get(pod.owner.kind);
+    if (!byName) byKind.set(pod.owner.kind, (byName = new Map()));
+    let top = byName.get(pod.owner.name);
     if (top === undefined) {
-      let current = start;
+      let current = workloadRef(pod.namespace, pod.owner.name, pod.owner.kind);
       for (let hops = 0; hops < 8; hops++) {
         const owner = this.entries.get(current)?.owner;
         if (!owner || !WORKLOAD_KINDS.includes(owner.kind)) break;
         current = workloadRef(pod.namespace, owner.name, owner.kind);
       }
-      this.topOwners.set(start, (top = current));
+      byName.set(pod.owner.name, (top = current));
     }
     return top;
   }
