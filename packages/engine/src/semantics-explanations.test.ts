@@ -1,13 +1,7 @@
 // What a verdict's explanation names, and how malformed objects are reported instead of evaluated.
-import type {
-  KubeObject,
-  LabelSelector,
-  Namespace,
-  NetworkPolicy,
-  NetworkPolicySpec,
-  Pod,
-} from '@netmap/model';
+import type { KubeObject, LabelSelector, Pod } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
+import { app, namespace, policy } from './test-support/objects.ts';
 import { evaluateCluster, type Evaluation } from './evaluation.ts';
 
 let lastIp = 0;
@@ -22,17 +16,6 @@ function pod(ref: string, labels: Record<string, string>): Pod {
     status: { phase: 'Running', podIP: `10.0.0.${lastIp & 255}` },
   };
 }
-
-function policy(ref: string, spec: NetworkPolicySpec): NetworkPolicy {
-  const [namespace, name] = ref.split('/');
-  return { kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
-}
-
-function namespace(name: string, labels: Record<string, string>): Namespace {
-  return { kind: 'Namespace', metadata: { name, labels } };
-}
-
-const app = (name: string): LabelSelector => ({ matchLabels: { app: name } });
 
 function connection(evaluation: Evaluation, from: string, to: string, port = 80) {
   const check = evaluation.can({ kind: 'pod', ref: from }, { kind: 'pod', ref: to }, port, 'TCP');

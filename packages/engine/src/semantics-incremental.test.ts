@@ -1,13 +1,7 @@
 // Following changes one object at a time gives what evaluating the resulting objects afresh gives.
-import type {
-  KubeObject,
-  NetworkPolicy,
-  NetworkPolicySpec,
-  OwnerReference,
-  Pod,
-  Workload,
-} from '@netmap/model';
+import type { KubeObject, OwnerReference, Pod, Workload } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
+import { policy } from './test-support/objects.ts';
 import type { ObjectChange } from './cluster-state.ts';
 import { evaluateCluster, type Evaluation } from './evaluation.ts';
 
@@ -21,11 +15,6 @@ function pod(ref: string, ip: string, labels: Record<string, string>, owner?: Ow
     spec: { containers: [{ name: 'c', ports }] },
     status: { phase: 'Running', podIP: ip },
   };
-}
-
-function policy(ref: string, spec: NetworkPolicySpec): NetworkPolicy {
-  const [namespace, name] = ref.split('/');
-  return { kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
 }
 
 function workload(

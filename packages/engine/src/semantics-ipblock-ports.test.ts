@@ -9,6 +9,7 @@ import type {
   Verdict,
 } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
+import { policy } from './test-support/objects.ts';
 import { evaluateCluster, type EngineOptions, type Evaluation } from './evaluation.ts';
 
 /** A running pod; `ips` empty writes it with no status at all, as a manifest not yet applied. */
@@ -27,11 +28,6 @@ function pod(
     spec: { containers: [{ name: 'c', ports }] },
     status,
   };
-}
-
-function policy(ref: string, spec: NetworkPolicySpec): NetworkPolicy {
-  const [namespace, name] = ref.split('/');
-  return { kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
 }
 
 function verdict(

@@ -1,15 +1,7 @@
 // NetworkPolicy semantics of isolation, rules and selectors, each checked on a tiny cluster.
-import type {
-  KubeObject,
-  LabelSelector,
-  Namespace,
-  NetworkPolicy,
-  NetworkPolicyPeer,
-  NetworkPolicySpec,
-  Pod,
-  Verdict,
-} from '@netmap/model';
+import type { KubeObject, NetworkPolicy, NetworkPolicyPeer, Pod, Verdict } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
+import { app, namespace, policy } from './test-support/objects.ts';
 import { evaluateCluster, type Evaluation } from './evaluation.ts';
 
 let lastIp = 0;
@@ -25,17 +17,6 @@ function pod(ref: string, labels: Record<string, string> = {}): Pod {
     status: { phase: 'Running', podIP },
   };
 }
-
-function namespace(name: string, labels: Record<string, string>): Namespace {
-  return { kind: 'Namespace', metadata: { name, labels } };
-}
-
-function policy(ref: string, spec: NetworkPolicySpec): NetworkPolicy {
-  const [ns, name] = ref.split('/');
-  return { kind: 'NetworkPolicy', metadata: { namespace: ns, name }, spec };
-}
-
-const app = (name: string): LabelSelector => ({ matchLabels: { app: name } });
 
 function verdict(evaluation: Evaluation, from: string, to: string): Verdict {
   return evaluation.can({ kind: 'pod', ref: from }, { kind: 'pod', ref: to }, 80, 'TCP').verdict;

@@ -8,6 +8,7 @@ import type {
   Workload,
 } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
+import { policy } from './test-support/objects.ts';
 import { QueryError } from './endpoints.ts';
 import { evaluateCluster, type Evaluation } from './evaluation.ts';
 
@@ -36,11 +37,6 @@ function pod(ref: string, options: PodOptions = {}): Pod {
     },
     status,
   };
-}
-
-function policy(ref: string, spec: NetworkPolicySpec): NetworkPolicy {
-  const [namespace, name] = ref.split('/');
-  return { kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
 }
 
 function workload(
