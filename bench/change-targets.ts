@@ -87,16 +87,19 @@ export function addedPolicy(namespace: string): NetworkPolicy {
   };
 }
 
-/** A new policy whose ipBlock splits the pod network anew, which makes the engine regroup every pod. */
-export function addedIpBlockPolicy(namespace: string): NetworkPolicy {
+/**
+ * A new policy whose ipBlock splits the pod network anew (a /25 of node `variant`'s pod range, never
+ * seen before), which makes the engine regroup every pod.
+ */
+export function addedIpBlockPolicy(namespace: string, variant: number): NetworkPolicy {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: 'bench-allow-new-subnet', namespace },
+    metadata: { name: `bench-allow-new-subnet-${variant}`, namespace },
     spec: {
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [{ to: [{ ipBlock: { cidr: '10.64.7.0/25' } }], ports: [{ port: 443 }] }],
+      egress: [{ to: [{ ipBlock: { cidr: `10.64.${variant}.128/25` } }], ports: [{ port: 443 }] }],
     },
   };
 }
