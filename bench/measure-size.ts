@@ -53,6 +53,8 @@ export function measureSize(config: SizeConfig): SizeResult {
   );
   if (!evaluation) throw new Error('no evaluation');
   const evaluationHeapMb = settledHeapMb() - heapBefore;
+  // Counted before the changes, which may split classes.
+  const classes = evaluation.state.classes.size;
   const targets = findChangeTargets(objects);
   const changes = measureChanges(evaluation, targets, config.changeRuns);
   const target = {
@@ -64,7 +66,6 @@ export function measureSize(config: SizeConfig): SizeResult {
     config.fullRuns,
     () => (whoCanReachPods = evaluation!.whoCanReach(target).length),
   );
-  const classes = evaluation.state.classes.size;
   const peak = peakRssMb();
   evaluation = undefined;
   const json = JSON.stringify(objects);
