@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateDump } from './generated-manifests.ts';
 import { loadManifests } from './load-manifests.ts';
 import { ManifestError } from './manifest-error.ts';
 import { useTempFiles } from './temp-files.ts';
@@ -177,6 +178,37 @@ describe('loadManifests', () => {
       'seq.yaml:3 Service/d',
     ]);
     expect(load.skipped).toEqual({});
+  });
+
+  it.each([
+    ['Helm-rendered documents', 'documents'],
+    ['a `kubectl get -o yaml` list', 'list'],
+  ] as const)('reads a 5 MB dump of %s, every object at its line', async (_name, style) => {
+    const dump = generateDump(5 * 1024 * 1024, style);
+    const dir = await writeFiles({ 'dump.yaml': dump.text });
+    const load = await loadManifests([dir]);
+    const read = load.objects.map(({ object, line }) => ({
+      kind: object.kind,
+      name: object.metadata?.name,
+      line,
+    }));
+    expect(read).toEqual(dump.objects);
+    expect(read.length).toBeGreaterThan(style === 'list' ? 5_000 : 10_000);
+    expect(load.skipped).toEqual(style === 'list' ? {} : { ConfigMap: dump.skipped });
+    // A Helm group of documents is 77 lines long, a listed Pod 31.
+    const expected =
+      style === 'list'
+        ? [
+            { kind: 'Pod', name: 'web-1', line: 34 },
+            { kind: 'Pod', name: 'web-3', line: 96 },
+          ]
+        : [
+            { kind: 'Service', name: 'web-0', line: 3 },
+            { kind: 'NetworkPolicy', name: 'allow-0', line: 27 },
+            { kind: 'Pod', name: 'web-0', line: 45 },
+            { kind: 'Service', name: 'web-1', line: 78 },
+          ];
+    expect(read).toEqual(expect.arrayContaining(expected));
   });
 
   it('returns nothing for no files', async () => {

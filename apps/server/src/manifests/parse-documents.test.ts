@@ -1,4 +1,8 @@
+import fc from 'fast-check';
+import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { composeYamlDocuments } from './compose-yaml.ts';
 import { ManifestError } from './manifest-error.ts';
 import { parseDocuments } from './parse-documents.ts';
 
@@ -140,5 +144,130 @@ describe('parseDocuments', () => {
     const documents = parseDocuments('a: 1\n---\nb: [\n', 'in.yaml');
     expect(documents.next().value).toMatchObject({ value: { a: 1 } });
     expect(() => documents.next()).toThrow(ManifestError);
+  });
+
+  it('reads `on`, `yes` and `no` as text, and `017` and `0o17` as the YAML 1.2 core schema does', () => {
+    expect(parseAll('a: on\nb: yes\nc: no\nd: 017\ne: 0o17\nf: 0x10\ng: 1_000\nh: .5\n')[0]?.value).toEqual({
+      a: 'on',
+      b: 'yes',
+      c: 'no',
+      d: 17,
+      e: 15,
+      f: 16,
+      g: '1_000',
+      h: 0.5,
+    });
+  });
+
+  it('keeps the lines of documents the yaml package reads between others', () => {
+    const source =
+      'a: 1\n---\nbase: &b {x: 1}\nobj:\n  <<: *b\n---\nkind: List\nitems:\n- c: 1\n- !!map {d: 2}\n';
+    expect(parseAll(source)).toEqual([
+      { value: { a: 1 }, line: 1, itemLines: [] },
+      { value: { base: { x: 1 }, obj: { x: 1 } }, line: 3, itemLines: [] },
+      { value: { kind: 'List', items: [{ c: 1 }, { d: 2 }] }, line: 7, itemLines: [9, 10] },
+    ]);
+  });
+
+  it('stops before a document the yaml package blames for an error starting the next one', () => {
+    expect(() => parseDocuments('a: 1\n---\n- |-\n---\n  }\n', 'in.yaml').next()).not.toThrow();
+    const documents = parseDocuments('a: 1\n---\n- |-\n---\n  }\n', 'in.yaml');
+    documents.next();
+    expect(() => documents.next()).toThrow(/^in\.yaml:5: /);
+  });
+});
+
+// What the yaml package alone reads, or the error it stops at.
+function readWithYamlPackage(source: string): unknown {
+  try {
+    return [...composeYamlDocuments(source, 'in.yaml')];
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function read(source: string): unknown {
+  try {
+    return parseAll(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('parseDocuments, against the yaml package alone', () => {
+  it.each([
+    ['documents, comments and markers', '# c\na: 1\n--- # d\n\nb: 2\n...\n# e\n---\n---\nc\n...\n'],
+    [
+      'lists and their entries',
+      'kind: List\nitems:\n- a: 1\n  # c\n-\n  b: [1,\n    2]\n- |\n  text\nmetadata: {}\n',
+    ],
+    ['a top-level sequence', '- a\n- - b\n  - c\n- {d: e}\n- "f\n  g"\n'],
+    ['scalars of every style', "a: \"\\u00e9\\t\"\nb: 'it''s'\nc: |+\n  x\n\nd: >-\n  y\n  z\ne: p\n  q\n"],
+    ['keys the packages name apart', '~: 1\n[a]: 2\n? {b: c}\n: 3\nd: {e, [f]}\n'],
+    ['tags and anchors', 'a: !!str 1\nb: &x [1]\nc: *x\nd: !custom e\n'],
+    ['a directive', '%YAML 1.1\n---\na: on\n'],
+    ['empty entries', 'a:\n- b\n-\n- c\n'],
+    ['a carriage return alone', 'a: 1\rb: 2\n'],
+    ['a flow collection at the root', '[a,\n b]\n'],
+    ['an unclosed quote across `---`', 'a: "x\n---\ny"\n'],
+    ['a tab as indentation', 'a: 1\n---\n\tb\n'],
+    ['an error in a later document', 'a: 1\n---\nb: [\n---\nc: 3\n'],
+  ])('reads %s as the yaml package does', (_name, source) => {
+    expect(read(source)).toEqual(readWithYamlPackage(source));
+  });
+
+  it('reads any serialized manifests as the yaml package does', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom(
+        'on',
+        'yes',
+        '~',
+        'null',
+        '017',
+        '0o17',
+        '1e3',
+        '.inf',
+        '---',
+        '- a',
+        'a: b',
+        '#c',
+        '<<',
+        '',
+      ),
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('value')),
+        fc.dictionary(fc.string(), tie('value')),
+      ),
+    }));
+    const document = fc.oneof(
+      value,
+      fc.record({ kind: fc.constant('List'), items: fc.array(value) }),
+      fc.record({ kind: fc.constant('Pod'), metadata: fc.record({ name: fc.string() }), spec: value }),
+    );
+    const serialized = fc
+      .tuple(document, fc.nat(5))
+      .map(([data, style]) =>
+        style < 3
+          ? dump(data, { flowLevel: style - 1, lineWidth: 20 })
+          : stringify(data, { indentSeq: style === 3, collectionStyle: 'any', lineWidth: 20 }),
+      );
+    const separator = fc.constantFrom('---\n', '--- # c\n', '...\n---\n', '\n---\n\n');
+    const stream = fc.tuple(fc.array(serialized, { minLength: 1, maxLength: 4 }), separator);
+    fc.assert(
+      fc.property(stream, ([documents, between]) => {
+        const source = documents.join(between);
+        expect(read(source)).toEqual(readWithYamlPackage(source));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,12 +1,9 @@
-import { Composer, isMap, isNode, isPair, isSeq, LineCounter, Parser } from 'yaml';
-import type { Document, Node } from 'yaml';
-import { checkNesting } from './check-nesting.ts';
-import type { NestingProblem } from './check-nesting.ts';
+import { composeYamlDocuments } from './compose-yaml.ts';
+import { loadYamlChunk } from './load-yaml-chunk.ts';
 import { ManifestError } from './manifest-error.ts';
 import { parseJsonDocument } from './parse-json.ts';
-
-/** Most alias expansions per document: the `yaml` package's guard against "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
+import { splitDocuments } from './split-documents.ts';
+import type { DocumentChunk } from './split-documents.ts';
 
 /** One YAML (or JSON) document as plain data, with the lines where it and its list entries start. */
 export interface ParsedDocument {
@@ -21,6 +18,8 @@ export interface ParsedDocument {
 /**
  * Parses a manifest file's text one document at a time, so a caller counting documents can stop
  * early: JSON with the native parser, anything else (and JSON it refuses) as a YAML stream.
+ * YAML is read document by document with js-yaml, which is fast; the `yaml` package, slow but
+ * the reference, reads what js-yaml would read differently and locates every error.
  * Syntax errors, alias bombs and deep nesting throw a ManifestError at `file:line`.
  */
 export function* parseDocuments(source: string, file: string): Generator<ParsedDocument> {
@@ -39,58 +38,36 @@ function looksLikeJson(source: string): boolean {
 }
 
 function* parseYamlDocuments(source: string, file: string): Generator<ParsedDocument> {
-  const lineCounter = new LineCounter();
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const parser = new Parser(lineCounter.addNewLine);
-  // prettyErrors off: messages stay one line and never quote the input (which may hold secrets).
-  // merge on: Kubernetes' YAML decoder honours `<<` merge keys.
-  const composer = new Composer({ prettyErrors: false, logLevel: 'error', merge: true });
-  for (const doc of composer.compose(parser.parse(source))) {
-    const contents = doc.contents as Node | null;
-    const line = lineAt(contents?.range?.[0] ?? doc.range[0]);
-    throwFirstError(doc, file, lineAt);
-    const problem = checkNesting(contents);
-    if (problem) {
-      throw new ManifestError(file, lineAt(startOf(problem.node) ?? doc.range[0]), describe(problem));
+  // Directives (`%YAML 1.1` changes what `on` means) and carriage returns not followed by a line
+  // feed (line breaks to js-yaml only) are rare: the reference parser reads such streams whole.
+  if (/^%/m.test(source) || /\r(?!\n)/.test(source)) {
+    yield* composeYamlDocuments(source, file);
+    return;
+  }
+  // Each part's document is held until the next part reads without error: the yaml package may
+  // blame a document for an error at the start of the next one.
+  let held: { chunk: DocumentChunk; documents: ParsedDocument[] } | undefined;
+  for (const chunk of splitDocuments(source)) {
+    const documents = loadYamlChunk(chunk) ?? composeChunk(chunk, file);
+    if (!documents) {
+      // Read on from the held part to the end, to meet and locate the error as reading the whole
+      // stream would.
+      const from = held?.chunk ?? chunk;
+      yield* composeYamlDocuments(source.slice(from.offset), file, from.line);
+      return;
     }
-    yield { value: toPlainData(doc, file, line), line, itemLines: itemLinesOf(contents, line, lineAt) };
+    if (held) yield* held.documents;
+    held = { chunk, documents };
   }
+  if (held) yield* held.documents;
 }
 
-function describe(problem: NestingProblem): string {
-  if (problem.type === 'too-deep') return 'nested too deeply';
-  const alias = `*${problem.node.source}`;
-  if (problem.type === 'recursive-alias') return `alias ${alias} refers to a node enclosing it`;
-  return `alias ${alias} has no anchor &${problem.node.source} before it`;
-}
-
-function throwFirstError(doc: Document, file: string, lineAt: (offset: number) => number): void {
-  const error = doc.errors[0];
-  if (!error) return;
-  // The composer turns a stack overflow on deep nesting into this code.
-  const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply' : error.message;
-  throw new ManifestError(file, lineAt(error.pos[0]), reason);
-}
-
-function toPlainData(doc: Document, file: string, line: number): unknown {
+// The reference parser on one part; undefined if it finds an error there.
+function composeChunk(chunk: DocumentChunk, file: string): ParsedDocument[] | undefined {
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return [...composeYamlDocuments(chunk.text, file, chunk.line)];
   } catch (error) {
-    // An alias bomb fails here, after at most MAX_ALIAS_COUNT expansions: fast, whatever its size.
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = message.startsWith('Excessive alias count')
-      ? `too many aliases (over ${MAX_ALIAS_COUNT} expansions): is this a "billion laughs" document?`
-      : message;
-    throw new ManifestError(file, line, reason);
+    if (error instanceof ManifestError) return undefined;
+    throw error;
   }
-}
-
-function itemLinesOf(contents: Node | null, line: number, lineAt: (offset: number) => number): number[] {
-  const list = isMap(contents) ? contents.get('items', true) : contents;
-  return isSeq(list) ? list.items.map((item) => lineAt(startOf(item) ?? line)) : [];
-}
-
-function startOf(node: unknown): number | undefined {
-  if (isPair(node)) return startOf(node.key);
-  return isNode(node) ? node.range?.[0] : undefined;
 }
