@@ -21,17 +21,19 @@ const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
   ...['false', 'False', 'FALSE'].map((text) => [text, false] as const),
 ]);
 
+// How nulls, booleans and numbers start; most keys and strings start otherwise.
+const NULL_OR_BOOLEAN_START = new Set([...'~nNtTfF'].map((char) => char.charCodeAt(0)));
+const NUMBER_START = new Set([...'0123456789+-.'].map((char) => char.charCodeAt(0)));
+
 /**
  * The value of a plain (unquoted) scalar under the YAML 1.2 core schema: null, a boolean, a
  * number, or the text itself (`on`, `yes` and `no` among them, booleans only in YAML 1.1).
  */
 export function resolveCoreScalar(text: string): unknown {
   const first = text.charCodeAt(0);
-  // Numbers start with a digit, a sign or a dot; nulls and booleans are short: most keys and
-  // strings are told apart in a comparison or two.
-  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
+  if (NUMBER_START.has(first)) {
     for (const { pattern, construct } of NUMBERS) if (pattern.test(text)) return construct(text);
-  } else if (text.length <= 5) {
+  } else if (text === '' || (text.length <= 5 && NULL_OR_BOOLEAN_START.has(first))) {
     if (NULLS.has(text)) return null;
     const boolean = BOOLEANS.get(text);
     if (boolean !== undefined) return boolean;

@@ -1,6 +1,11 @@
 import { nextChar, nextIndex } from './loader-state.ts';
 import type { LoaderEvent, LoaderState } from './loader-state.ts';
 
+const HASH = 0x23;
+const OPEN_BRACE = 0x7b;
+const PIPE = 0x7c;
+const GREATER_THAN = 0x3e;
+
 /**
  * Follows js-yaml's listener events and throws, to stop the load, on what js-yaml reads
  * differently from the `yaml` package: anchors (so aliases and the limit on their expansion),
@@ -26,38 +31,41 @@ export class DivergenceGuard {
     else this.close(state);
   }
 
+  // js-yaml's state is a large object: each of its fields is read once.
   private open(state: LoaderState): void {
-    const { depth } = state;
+    const { depth, input } = state;
+    const start = nextIndex(input, state.position);
+    const char = input.charCodeAt(start);
     this.children[depth - 1] = (this.children[depth - 1] ?? 0) + 1;
     this.children[depth] = 0;
     this.lastRead[depth + 1] = undefined;
-    const start = nextIndex(state);
     // In a flow mapping an entry may be a key alone, with no `:` after it: `{a, [b]}`. A node
     // starting where its parent does is the parent read again (`- {a: 1}`), not an entry.
     const isEntry = this.isFlowMapping[depth - 1] === true && start !== this.starts[depth - 1];
     this.isFlowKey[depth] = isEntry && this.isAwaitingKey[depth - 1] === true;
     this.starts[depth] = start;
-    this.isFlowMapping[depth] = state.input[start] === '{';
+    this.isFlowMapping[depth] = char === OPEN_BRACE;
     this.isAwaitingKey[depth] = true;
-    if (hasIndentationIndicator(state.input, start)) {
+    if ((char === PIPE || char === GREATER_THAN) && hasIndentationIndicator(input, start)) {
       throw new Error('block scalars with an indentation indicator are read by the yaml package');
     }
     // The yaml package refuses a tab before the root on its line; js-yaml does not.
-    if (depth === 1 && state.input[state.input.lastIndexOf('\n', start - 1) + 1] === '\t') {
+    if (depth === 1 && input[input.lastIndexOf('\n', start - 1) + 1] === '\t') {
       throw new Error('tabs are not allowed as indentation');
     }
   }
 
   private close(state: LoaderState): void {
-    const { depth, kind, result } = state;
+    const { depth, kind, result, input, position } = state;
     if (state.anchor !== null) throw new Error('anchors are read by the yaml package');
-    if (kind === null && state.tag !== null)
+    if (kind === null && state.tag !== null) {
       throw new Error('tagged empty nodes are read by the yaml package');
-    if (state.input[state.position] === '#') throw new Error('comments must follow a space');
+    }
+    if (input.charCodeAt(position) === HASH) throw new Error('comments must follow a space');
     const isFlowKey = this.isFlowKey[depth] === true;
     // Most nodes are strings and numbers in block mappings: what follows them does not matter.
     const isCollectionOrNull = result === null || typeof result === 'object';
-    const hasValue = (isCollectionOrNull || isFlowKey) && nextChar(state) === ':';
+    const hasValue = (isCollectionOrNull || isFlowKey) && nextChar(input, position) === ':';
     if (isCollectionOrNull && (hasValue || isFlowKey)) {
       throw new Error('keys that are not strings are read by the yaml package');
     }
@@ -74,6 +82,5 @@ export class DivergenceGuard {
 
 // A block scalar's header: `|` or `>`, then a chomping indicator and a digit, in either order.
 function hasIndentationIndicator(input: string, start: number): boolean {
-  if (input[start] !== '|' && input[start] !== '>') return false;
   return /^[-+]?[0-9]/.test(input.slice(start + 1, start + 3));
 }

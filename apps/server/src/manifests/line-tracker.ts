@@ -37,9 +37,10 @@ export class LineTracker {
 
   private open(state: LoaderState): void {
     const { depth } = state;
+    if (depth > 3) return; // lines are wanted down to the entries of `items`
     this.lastRead[depth + 1] = undefined;
     if (depth === 1) {
-      const start = nextIndex(state);
+      const start = nextIndex(state.input, state.position);
       this.isRootSequence = state.input[start] === '-'; // else no entry lines are needed
       const line = lineAt(state, start);
       this.documents.push({
@@ -54,17 +55,19 @@ export class LineTracker {
     const document = this.documents[this.documents.length - 1];
     if (!document) return;
     if (depth === 2) {
-      if (this.isRootSequence) document.rootItemLines.push(lineAt(state, nextIndex(state)));
+      if (this.isRootSequence)
+        document.rootItemLines.push(lineAt(state, nextIndex(state.input, state.position)));
       this.isInItems = this.isAwaitingItems;
       this.isAwaitingItems = false;
       if (this.isInItems) document.listItemLines = [];
     } else if (depth === 3 && this.isInItems) {
-      document.listItemLines.push(lineAt(state, nextIndex(state)));
+      document.listItemLines.push(lineAt(state, nextIndex(state.input, state.position)));
     }
   }
 
   private close(state: LoaderState): void {
     const { depth, kind, result } = state;
+    if (depth > 3) return;
     const document = this.documents[this.documents.length - 1];
     if (!document) return;
     // Without aliases no node holds itself: a node is its own child only when read twice over.
@@ -77,7 +80,9 @@ export class LineTracker {
       if (this.isInItems && kind !== 'sequence') document.listItemLines = [];
       if (this.isInItems) document.isWrapped ||= isWrapped;
       this.isInItems = false;
-      if (kind === 'scalar' && result === 'items' && nextChar(state) === ':') this.isAwaitingItems = true;
+      if (kind === 'scalar' && result === 'items' && nextChar(state.input, state.position) === ':') {
+        this.isAwaitingItems = true;
+      }
     }
   }
 }

@@ -62,6 +62,7 @@ describe('loadYamlChunk', () => {
     ['a block scalar with an indentation indicator', 'a: |2\n   b\n'],
     ['nesting at the limit', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`],
     ['a comment ending an empty document', '# c\n...\n'],
+    ['a blank line holding a tab', 'a: |\n  x\n\t\nb: 1\n'],
   ])('leaves %s to the yaml package', (_name, text) => {
     expect(loadYamlChunk(chunk(text))).toBeUndefined();
   });

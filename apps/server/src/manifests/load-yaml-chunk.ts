@@ -25,7 +25,8 @@ export function loadYamlChunk(chunk: DocumentChunk): ParsedDocument[] | undefine
   // takes the first for text and refuses the second.
   if (!chunk.isExplicit && STARTS_WITH_MARKER.test(chunk.text)) return undefined;
   // An explicit key may be null or a collection, which the two packages name apart; it is rare.
-  if (hasExplicitKey(chunk.text)) return undefined;
+  // So is a blank line holding a tab, which the yaml package refuses after a block scalar.
+  if (hasExplicitKey(chunk.text) || hasBlankLineWithTab(chunk.text)) return undefined;
   const guard = new DivergenceGuard();
   const tracker = new LineTracker();
   const options: LoadOptions & { maxDepth: number } = {
@@ -86,6 +87,15 @@ function hasExplicitKey(text: string): boolean {
     const before = text[index - 1] ?? '\n';
     const after = text[index + 1] ?? '\n';
     if (' \t\r\n[{,:'.includes(before) && ' \t\r\n'.includes(after)) return true;
+  }
+  return false;
+}
+
+function hasBlankLineWithTab(text: string): boolean {
+  for (let index = text.indexOf('\t'); index !== -1; index = text.indexOf('\t', index + 1)) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const end = text.indexOf('\n', index);
+    if (text.slice(start, end === -1 ? text.length : end).trim() === '') return true;
   }
   return false;
 }

@@ -29,12 +29,15 @@ const EXCLAMATION_MARK = 0x21;
  * The first character from `position` on that is not a space, a line break, a comment or a tag
  * (`!`, `!!str`): after a node that closes, what follows it; for a node that opens, how it starts.
  */
-export function nextChar(state: LoaderState): string {
-  return state.input[nextIndex(state)] ?? '';
+export function nextChar(input: string, position: number): string {
+  return input[nextIndex(input, position)] ?? '';
 }
 
 /** Where the character `nextChar` returns is. */
-export function nextIndex({ input, position }: LoaderState): number {
+export function nextIndex(input: string, position: number): number {
+  // Most nodes open at their first character.
+  const first = input.charCodeAt(position);
+  if (first > SPACE && first !== HASH && first !== EXCLAMATION_MARK) return position;
   let index = position;
   for (;;) {
     const code = input.charCodeAt(index);
@@ -45,7 +48,7 @@ export function nextIndex({ input, position }: LoaderState): number {
   }
 }
 
-/** The 0-based line of `index`, at or after `position`. */
+/** The 0-based line of `index`, at or after the loader's position. */
 export function lineAt({ input, position, line }: LoaderState, index: number): number {
   let lines = line;
   let at = input.indexOf('\n', position);
