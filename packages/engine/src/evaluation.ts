@@ -8,6 +8,7 @@ import type { Labels } from './label-selector.ts';
 import type { PodClass } from './pod-classes.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { PortSet } from './port-set.ts';
+import { compareText } from './compare-text.ts';
 import type { MatchContext } from './rule-match.ts';
 import { addExternalFlows } from './external-flows.ts';
 import { FlowTable, type WorkloadFlow } from './flow-table.ts';
@@ -79,7 +80,7 @@ export class Evaluation {
   matrix(port: number, protocol: Protocol): Matrix {
     const pods = [...this.state.pods.values()]
       .filter((p) => p.isActive)
-      .sort((a, b) => compare(a.ref, b.ref));
+      .sort((a, b) => compareText(a.ref, b.ref));
     const allowed: Record<string, string[]> = {};
     const unknown: Record<string, string[]> = {};
     const cache = new Map<string, PortVerdicts>();
@@ -105,13 +106,13 @@ export class Evaluation {
   /** Active pods that can open a connection to `target` (on `port`/`protocol` when given). */
   whoCanReach(target: EndpointSpec, filter?: { port: number; protocol: Protocol }): Reach[] {
     const targets = this.podsOf(target);
-    return this.reach(targets, [...this.state.activePods()], 'in', filter);
+    return this.reach(targets, 'in', filter);
   }
 
   /** Active pods that `source` can open a connection to (on `port`/`protocol` when given). */
   reachableFrom(source: EndpointSpec, filter?: { port: number; protocol: Protocol }): Reach[] {
     const sources = this.podsOf(source);
-    return this.reach(sources, [...this.state.activePods()], 'out', filter);
+    return this.reach(sources, 'out', filter);
   }
 
   /** Problems with the input: invalid objects, unreadable fields, named ports that match nothing. */
@@ -132,30 +133,41 @@ export class Evaluation {
     return table.result();
   }
 
+  /** What each active pod can open to the anchors ('in') or the anchors to it ('out'), computed once per class. */
   private reach(
     anchors: PodFacts[],
-    others: PodFacts[],
     direction: 'in' | 'out',
     filter: { port: number; protocol: Protocol } | undefined,
   ): Reach[] {
+    const anchorClasses = new Set(anchors.map((anchor) => this.classOf(anchor)));
     const result: Reach[] = [];
-    for (const other of others) {
+    for (const podClass of this.state.classes.all()) {
       let allowed = PortSet.EMPTY;
       let unknown = PortSet.EMPTY;
-      for (const anchor of anchors) {
+      for (const anchorClass of anchorClasses) {
         const ports =
-          direction === 'in' ? this.portsBetween(other, anchor) : this.portsBetween(anchor, other);
+          direction === 'in'
+            ? this.classPorts(podClass, anchorClass, false)
+            : this.classPorts(anchorClass, podClass, false);
         allowed = allowed.union(ports.allowed);
         unknown = unknown.union(ports.unknown);
       }
-      unknown = unknown.subtract(allowed);
-      if (filter && !allowed.has(filter.protocol, filter.port) && !unknown.has(filter.protocol, filter.port))
-        continue;
-      if (allowed.isEmpty() && unknown.isEmpty()) continue;
-      const ports = allowed.isAll() ? 'all' : allowed.toStrings();
-      result.push({ pod: other.ref, workload: other.workload, ports, unknownPorts: unknown.toStrings() });
+      for (const pod of podClass.members) {
+        // A pod can always reach itself.
+        const own = anchors.includes(pod) ? PortSet.ALL : allowed;
+        const rest = unknown.subtract(own);
+        if (filter && !own.has(filter.protocol, filter.port) && !rest.has(filter.protocol, filter.port))
+          continue;
+        if (own.isEmpty() && rest.isEmpty()) continue;
+        result.push({
+          pod: pod.ref,
+          workload: pod.workload,
+          ports: own.isAll() ? 'all' : own.toStrings(),
+          unknownPorts: rest.toStrings(),
+        });
+      }
     }
-    return result.sort((a, b) => compare(a.pod, b.pod));
+    return result.sort((a, b) => compareText(a.pod, b.pod));
   }
 
   private podsOf(spec: EndpointSpec): PodFacts[] {
@@ -179,8 +191,4 @@ export class Evaluation {
       this.context,
     );
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

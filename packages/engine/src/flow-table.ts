@@ -1,4 +1,5 @@
 import type { PortVerdicts } from './connection-ports.ts';
+import { compareText } from './compare-text.ts';
 import { PortSet } from './port-set.ts';
 
 /** Connections from one workload (or outside peer) to another: `"all"` ports or `["TCP 80", …]`. */
@@ -38,9 +39,5 @@ function toFlows(byPair: Map<string, PortSet>): WorkloadFlow[] {
       const [from = '', to = ''] = key.split('\u0000');
       return { from, to, ports: ports.isAll() ? ('all' as const) : ports.toStrings() };
     })
-    .sort((a, b) => (a.from === b.from ? compare(a.to, b.to) : compare(a.from, b.from)));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+    .sort((a, b) => (a.from === b.from ? compareText(a.to, b.to) : compareText(a.from, b.from)));
 }
