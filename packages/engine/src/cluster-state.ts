@@ -81,7 +81,7 @@ export class ClusterState {
     const kind = change.object.kind ?? '';
     if (kind === 'Pod') return this.applyPod(change);
     if (kind === 'NetworkPolicy') return this.applyPolicy(change);
-    if (WORKLOAD_KINDS.includes(kind)) return this.applyWorkload(change);
+    if (WORKLOAD_KINDS.has(kind)) return this.applyWorkload(change);
     if (change.type === 'delete') this.remove(change.object);
     else this.store(change.object);
   }
@@ -113,7 +113,7 @@ export class ClusterState {
       this.pods.set(facts.ref, facts);
     } else if (kind === 'NetworkPolicy') {
       this.storePolicy(object as NetworkPolicy, namespace);
-    } else if (WORKLOAD_KINDS.includes(kind)) {
+    } else if (WORKLOAD_KINDS.has(kind)) {
       this.workloads.set(object as Workload, namespace);
     } else if (STORED_KINDS.has(kind)) {
       this.stored.set(`${kind} ${refOf(object)}`, object);

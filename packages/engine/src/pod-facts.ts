@@ -18,7 +18,7 @@ export interface PodFacts {
   name: string;
   labels: Labels;
   ips: IpAddress[];
-  ports: PortFact[];
+  ports: readonly PortFact[];
   /** hostNetwork pods share the node's network namespace; NetworkPolicy does not apply to them. */
   hostNetwork: boolean;
   /**
@@ -82,22 +82,43 @@ function podIps(status: Pod['status']): IpAddress[] {
 }
 
 /** Container ports of every container (and of sidecar init containers, which keep running). */
-export function readPorts(spec: PodSpec | undefined): { ports: PortFact[]; problems: string[] } {
+export function readPorts(spec: PodSpec | undefined): { ports: readonly PortFact[]; problems: string[] } {
   const ports: PortFact[] = [];
   const problems: string[] = [];
-  const read = (container: { name?: string; ports?: ContainerPort[] } | null | undefined) => {
-    for (const port of listOf<ContainerPort>(container?.ports)) {
-      const fact = readPort(port);
-      if (typeof fact === 'string') problems.push(`container ${container?.name ?? '?'}: ${fact}`);
-      else ports.push(fact);
-    }
-  };
-  for (const container of listOf<NonNullable<PodSpec['containers']>[number]>(spec?.containers))
-    read(container);
-  for (const container of listOf<NonNullable<PodSpec['initContainers']>[number]>(spec?.initContainers)) {
-    if (container?.restartPolicy === 'Always') read(container);
+  for (const container of listOf<NonNullable<PodSpec['containers']>[number]>(spec?.containers)) {
+    readContainerPorts(container, ports, problems);
   }
-  return { ports, problems };
+  for (const container of listOf<NonNullable<PodSpec['initContainers']>[number]>(spec?.initContainers)) {
+    if (container?.restartPolicy === 'Always') readContainerPorts(container, ports, problems);
+  }
+  return { ports: internPorts(ports), problems: problems.length > 0 ? problems : NO_PROBLEMS };
+}
+
+const NO_PROBLEMS: string[] = [];
+
+function readContainerPorts(
+  container: { name?: string; ports?: ContainerPort[] } | null | undefined,
+  ports: PortFact[],
+  problems: string[],
+): void {
+  for (const port of listOf<ContainerPort>(container?.ports)) {
+    const fact = readPort(port);
+    if (typeof fact === 'string') problems.push(`container ${container?.name ?? '?'}: ${fact}`);
+    else ports.push(fact);
+  }
+}
+
+/** The pods of a workload declare the same ports: share one list between them (less memory, less GC). */
+const internedPorts = new Map<string, readonly PortFact[]>();
+
+function internPorts(ports: PortFact[]): readonly PortFact[] {
+  let key = '';
+  for (const p of ports) key += `${p.name ?? ''}:${p.port}/${p.protocol},`;
+  const shared = internedPorts.get(key);
+  if (shared) return shared;
+  if (internedPorts.size > 100_000) internedPorts.clear();
+  internedPorts.set(key, ports);
+  return ports;
 }
 
 function readPort(port: ContainerPort | null | undefined): PortFact | string {

@@ -2,7 +2,7 @@ import type { PodTemplateSpec, Workload } from '@netmap/model';
 import { controllerOf, readPorts, stringLabels, type PodFacts } from './pod-facts.ts';
 
 /** Kinds that own pods. */
-export const WORKLOAD_KINDS: readonly string[] = [
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'Deployment',
   'StatefulSet',
   'DaemonSet',
@@ -10,7 +10,7 @@ export const WORKLOAD_KINDS: readonly string[] = [
   'ReplicationController',
   'Job',
   'CronJob',
-];
+]);
 
 interface WorkloadEntry {
   kind: string;
@@ -51,8 +51,7 @@ export class WorkloadIndex {
   /** The top owner of a pod, following owners as far as the known objects go. */
   topOwnerOf(pod: Pick<PodFacts, 'namespace' | 'name' | 'owner'>): string {
     // Mirror pods of static manifests are owned by their Node, which is no workload.
-    if (!pod.owner || !WORKLOAD_KINDS.includes(pod.owner.kind))
-      return workloadRef(pod.namespace, pod.name, 'Pod');
+    if (!pod.owner || !WORKLOAD_KINDS.has(pod.owner.kind)) return workloadRef(pod.namespace, pod.name, 'Pod');
     // Memoized by namespace, kind and name without building a key: this runs for every pod.
     let byKind = this.topOwners.get(pod.namespace);
     if (!byKind) this.topOwners.set(pod.namespace, (byKind = new Map()));
@@ -63,7 +62,7 @@ export class WorkloadIndex {
       let current = workloadRef(pod.namespace, pod.owner.name, pod.owner.kind);
       for (let hops = 0; hops < 8; hops++) {
         const owner = this.entries.get(current)?.owner;
-        if (!owner || !WORKLOAD_KINDS.includes(owner.kind)) break;
+        if (!owner || !WORKLOAD_KINDS.has(owner.kind)) break;
         current = workloadRef(pod.namespace, owner.name, owner.kind);
       }
       byName.set(pod.owner.name, (top = current));
