@@ -63,6 +63,7 @@ describe('loadYamlChunk', () => {
     ['nesting at the limit', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`],
     ['a comment ending an empty document', '# c\n...\n'],
     ['a blank line holding a tab', 'a: |\n  x\n\t\nb: 1\n'],
+    ['spaces ending the stream with no line break', 'a: |+\n  x\n\n  '],
   ])('leaves %s to the yaml package', (_name, text) => {
     expect(loadYamlChunk(chunk(text))).toBeUndefined();
   });

@@ -25,8 +25,10 @@ export function loadYamlChunk(chunk: DocumentChunk): ParsedDocument[] | undefine
   // takes the first for text and refuses the second.
   if (!chunk.isExplicit && STARTS_WITH_MARKER.test(chunk.text)) return undefined;
   // An explicit key may be null or a collection, which the two packages name apart; it is rare.
-  // So is a blank line holding a tab, which the yaml package refuses after a block scalar.
-  if (hasExplicitKey(chunk.text) || hasBlankLineWithTab(chunk.text)) return undefined;
+  // So is a blank line holding a tab, which the yaml package refuses after a block scalar, and
+  // spaces ending the stream with no line break, which js-yaml ends with one (`|+` keeps it).
+  const { text } = chunk;
+  if (hasExplicitKey(text) || hasBlankLineWithTab(text) || /\n[ \t]+$/.test(text)) return undefined;
   const guard = new DivergenceGuard();
   const tracker = new LineTracker();
   const options: LoadOptions & { maxDepth: number } = {
@@ -44,7 +46,7 @@ export function loadYamlChunk(chunk: DocumentChunk): ParsedDocument[] | undefine
   };
   let values: unknown[];
   try {
-    values = loadAll(chunk.text, null, options);
+    values = loadAll(text, null, options);
   } catch {
     return undefined;
   }
