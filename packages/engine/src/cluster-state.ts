@@ -58,7 +58,8 @@ export class ClusterState {
   readonly ignored = new Map<string, number>();
   readonly classes: PodClassIndex;
   private readonly policiesByNamespace = new Map<string, Map<string, CompiledPolicy>>();
-  private readonly podsByWorkload = new Map<string, Set<PodFacts>>();
+  /** How many Pod objects each workload has (a workload with none gets a stand-in). */
+  private readonly podCounts = new Map<string, number>();
   private readonly projection = new ClassProjection();
   /** Bumped on every change, so derived caches know when to refresh. */
   revision = 0;
@@ -188,15 +189,14 @@ export class ClusterState {
 
   private indexPod(pod: PodFacts): void {
     pod.workload = this.workloads.topOwnerOf(pod);
-    let owned = this.podsByWorkload.get(pod.workload);
-    if (!owned) this.podsByWorkload.set(pod.workload, (owned = new Set()));
-    owned.add(pod);
+    this.podCounts.set(pod.workload, (this.podCounts.get(pod.workload) ?? 0) + 1);
     if (pod.isActive) this.classes.add(pod);
   }
 
   private unindexPod(pod: PodFacts): void {
-    this.podsByWorkload.get(pod.workload)?.delete(pod);
-    if (this.podsByWorkload.get(pod.workload)?.size === 0) this.podsByWorkload.delete(pod.workload);
+    const count = (this.podCounts.get(pod.workload) ?? 1) - 1;
+    if (count > 0) this.podCounts.set(pod.workload, count);
+    else this.podCounts.delete(pod.workload);
     this.classes.remove(pod);
   }
 
@@ -208,7 +208,7 @@ export class ClusterState {
         this.representatives.delete(ref);
         this.classes.remove(stale);
       }
-      const wanted = this.podsByWorkload.has(ref) ? undefined : this.workloads.representativeOf(ref);
+      const wanted = this.podCounts.has(ref) ? undefined : this.workloads.representativeOf(ref);
       if (!wanted) continue;
       this.representatives.set(ref, wanted);
       this.classes.add(wanted);
