@@ -29,12 +29,12 @@ const STORED_KINDS: ReadonlySet<string> = new Set([
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
 /** Where an object lives: `metadata.namespace`, or `default` as kubectl applies it. */
-export function namespaceOf(object: KubeObject): string {
+function namespaceOf(object: KubeObject): string {
   return CLUSTER_SCOPED.has(object.kind ?? '') ? '' : object.metadata?.namespace || 'default';
 }
 
 /** `namespace/name` (or `name` for cluster-scoped objects). */
-export function refOf(object: KubeObject): string {
+function refOf(object: KubeObject): string {
   const namespace = namespaceOf(object);
   return namespace ? `${namespace}/${object.metadata?.name ?? ''}` : (object.metadata?.name ?? '');
 }

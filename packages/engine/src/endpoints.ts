@@ -38,7 +38,7 @@ export function parseEndpoint(text: string): EndpointSpec {
 }
 
 /** The explanation's name for a pod. */
-export function podEndpointRef(pod: PodFacts): EndpointRef {
+function podEndpointRef(pod: PodFacts): EndpointRef {
   return {
     kind: 'pod',
     pod: pod.ref,

@@ -9,7 +9,7 @@ import type { MatchContext, Party } from './rule-match.ts';
 import { readService, serviceBackends } from './services.ts';
 
 /** How flows name the ingress controller. */
-export const INGRESS_CONTROLLER = '{ingress-controller}';
+const INGRESS_CONTROLLER = '{ingress-controller}';
 
 /**
  * Adds a flow from the ingress controller to each workload an Ingress routes to, on the backend

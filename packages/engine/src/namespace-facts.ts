@@ -2,7 +2,7 @@ import type { MatchResult } from '@netmap/model';
 import { matchSelector, type CompiledSelector, type LabelFacts } from './label-selector.ts';
 
 /** The label the API server sets on every namespace. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * Labels of every namespace, and a cache of which namespaceSelector selects which namespace

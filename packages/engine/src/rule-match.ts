@@ -115,7 +115,7 @@ function portEntrySet(entry: CompiledPort, destination: Party): PortSet {
 }
 
 /** Numbers a named port stands for on the destination; none outside the cluster. */
-export function namedPortNumbers(name: string, protocol: Protocol, destination: Party): number[] {
+function namedPortNumbers(name: string, protocol: Protocol, destination: Party): number[] {
   if (destination.kind !== 'pod') return [];
   return destination.podClass.ports
     .filter((p) => p.name === name && p.protocol === protocol)

@@ -118,7 +118,7 @@ function backendsFromSlices(
 }
 
 /** The number a Service port's targetPort stands for on one pod; undefined when the pod lacks the named port. */
-export function resolveTargetPort(servicePort: ServicePortFacts, pod: PodFacts): number | undefined {
+function resolveTargetPort(servicePort: ServicePortFacts, pod: PodFacts): number | undefined {
   if (typeof servicePort.targetPort === 'number') return servicePort.targetPort;
   const named = /^[0-9]+$/.test(servicePort.targetPort) ? Number(servicePort.targetPort) : undefined;
   if (named !== undefined) return named;

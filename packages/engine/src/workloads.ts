@@ -21,7 +21,7 @@ interface WorkloadEntry {
 }
 
 /** `namespace/name[Kind]`, the form flows name workloads by. */
-export function workloadRef(namespace: string, name: string, kind: string): string {
+function workloadRef(namespace: string, name: string, kind: string): string {
   return `${namespace}/${name}[${kind}]`;
 }
 

@@ -1,5 +1,5 @@
 /** Output formats for tabular results. */
-export type TableFormat = 'text' | 'csv' | 'md';
+type TableFormat = 'text' | 'csv' | 'md';
 
 /** Renders rows under a header as aligned text, CSV (RFC 4180 quoting) or a Markdown table. */
 export function formatTable(header: string[], rows: string[][], format: TableFormat): string {

@@ -6,7 +6,7 @@ import { runMatrix } from './commands/matrix.ts';
 import { runWhoCanReach } from './commands/who-can-reach.ts';
 import { UsageError } from './usage-error.ts';
 
-export const HELP = `netmap: what can talk to what in a Kubernetes cluster, and why.
+const HELP = `netmap: what can talk to what in a Kubernetes cluster, and why.
 
 Usage: netmap <command> [options]
 

@@ -21,7 +21,7 @@ export const ENDPOINT_FORMS = `Endpoints:
   10.1.2.3                      an IP address: the pod that has it, or an address outside the cluster
 `;
 
-export const CAN_HELP = `Usage: netmap can FROM TO --manifests PATH --port N [--protocol P] [options]
+const CAN_HELP = `Usage: netmap can FROM TO --manifests PATH --port N [--protocol P] [options]
 
 Whether FROM can open a connection to TO on a port and protocol, and why: for
 each side, whether the pod is isolated, every policy that selects it, and the

@@ -4,7 +4,7 @@ import { formatTable } from '../format-table.ts';
 import { loadEvaluation } from '../load-evaluation.ts';
 import { COMMON_OPTIONS, formatOption, parseCommand } from '../options.ts';
 
-export const FLOWS_HELP = `Usage: netmap flows --manifests PATH [options]
+const FLOWS_HELP = `Usage: netmap flows --manifests PATH [options]
 
 Every allowed connection between two distinct workloads, with its ports merged
 into ranges per protocol. A workload is a pod's top owner (Deployment,

@@ -10,7 +10,7 @@ import {
   protocolOption,
 } from '../options.ts';
 
-export const MATRIX_HELP = `Usage: netmap matrix --manifests PATH --port N [--protocol TCP|UDP|SCTP] [options]
+const MATRIX_HELP = `Usage: netmap matrix --manifests PATH --port N [--protocol TCP|UDP|SCTP] [options]
 
 Which pod can open a connection to which pod on one port and protocol. Every
 running pod is a row and a column; a pod can always reach itself.

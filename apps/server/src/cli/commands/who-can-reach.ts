@@ -13,7 +13,7 @@ import {
 import { UsageError } from '../usage-error.ts';
 import { ENDPOINT_FORMS } from './can.ts';
 
-export const WHO_CAN_REACH_HELP = `Usage: netmap who-can-reach TARGET --manifests PATH [--port N [--protocol P]] [options]
+const WHO_CAN_REACH_HELP = `Usage: netmap who-can-reach TARGET --manifests PATH [--port N [--protocol P]] [options]
 
 Every pod that can open a connection to TARGET, and on which ports (only those
 that can reach the given port, when --port is set).
