@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // The engine and the model are pure: no I/O, no server, no cluster client.
-    files: ['packages/**/*.ts'],
+    files: ['packages/model/**/*.ts', 'packages/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
