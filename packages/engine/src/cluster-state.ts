@@ -144,9 +144,8 @@ export class ClusterState {
   }
 
   private unstorePolicy(ref: string, namespace: string): void {
-    this.invalid.delete(`NetworkPolicy ${ref}`);
-    this.policies.delete(ref);
-    this.policiesByNamespace.get(namespace)?.delete(ref);
+    if (this.invalid.size > 0) this.invalid.delete(`NetworkPolicy ${ref}`);
+    if (this.policies.delete(ref)) this.policiesByNamespace.get(namespace)?.delete(ref);
   }
 
   private applyPolicy(change: ObjectChange): void {
