@@ -1,15 +1,23 @@
 // Bundles the CLI (and its workspace packages) into one file Node runs directly.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Workspace packages are bundled (they export TypeScript); npm dependencies stay in node_modules.
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !name.startsWith('@netmap/'));
 
 await build({
   entryPoints: { cli: 'src/netmap-cli.ts' },
   outdir: 'dist',
   bundle: true,
+  external,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
   // Bundled CommonJS dependencies still call require() for Node built-ins.
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
 });

@@ -140,6 +140,8 @@ describe('bad usage and bad input exit with code 2 and one line on stderr', () =
     [['flows', '--manifests', '.', '--ipblock-matches-pods=maybe'], /must be true or false/],
     [['flows', '--bogus'], /Unknown option '--bogus'/],
     [['teleport'], /unknown command "teleport"/],
+    [['serve', '--manifests', '/nonexistent/netmap'], /nonexistent\/netmap: no such file or directory/],
+    [['serve', '--manifests', '.', '--port', '70000'], /not a port number/],
     [['can', 'x/a', '--port', '80', '--manifests', '.'], /needs FROM and TO/],
   ])('%j', async (argv, message) => {
     const { code, err, out } = await cli(...argv);
@@ -192,7 +194,7 @@ describe('the built CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const command of ['matrix', 'can', 'who-can-reach', 'flows']) {
+    for (const command of ['matrix', 'can', 'who-can-reach', 'flows', 'serve']) {
       const { code, out } = await cli(command, '--help');
       expect(code).toBe(0);
       expect(out).toMatch(new RegExp(`^Usage: netmap ${command}`));

@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.ts';
 import { runCan } from './commands/can.ts';
 import { runFlows } from './commands/flows.ts';
 import { runMatrix } from './commands/matrix.ts';
+import { runServe } from './commands/serve.ts';
 import { runWhoCanReach } from './commands/who-can-reach.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -15,6 +16,7 @@ Commands:
   can             whether one endpoint can reach another, with the rule that decides it
   who-can-reach   every pod that can reach a target
   flows           allowed connections between workloads, ports merged per protocol
+  serve           serve the HTTP API over manifests
 
 Run "netmap <command> --help" for a command's options.
 Exit codes: 0 ok; 2 bad usage or bad input (the reason is on stderr).
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<v
   can: runCan,
   'who-can-reach': runWhoCanReach,
   flows: runFlows,
+  serve: runServe,
 };
 
 /** Runs the CLI; returns the exit code. */

@@ -1,0 +1,24 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { QueryError } from '@netmap/engine';
+import type { EvaluationSource } from './evaluation-source.ts';
+import { healthRoutes } from './routes/health.ts';
+import { queryRoutes } from './routes/queries.ts';
+
+/** netmap's HTTP app, not yet listening: tests drive it with `inject()`. */
+export function buildApp(options: { source: EvaluationSource; logger?: boolean }): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  // A question about an object that is not there is the caller's mistake, not the server's.
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof QueryError) return reply.code(400).send({ error: error.message });
+    // Fastify's own client errors (schema validation, bad JSON) keep their status and message.
+    const { statusCode, message } = error as { statusCode?: number; message?: string };
+    if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+      return reply.code(statusCode).send({ error: message });
+    }
+    app.log.error(error);
+    return reply.code(500).send({ error: 'internal error' });
+  });
+  void app.register(healthRoutes, { source: options.source });
+  void app.register(queryRoutes, { source: options.source });
+  return app;
+}

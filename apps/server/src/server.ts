@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { EvaluationSource } from './evaluation-source.ts';
+
+/** Listens on host:port and closes cleanly on SIGTERM or SIGINT. Returns the app and its URL. */
+export async function startServer(options: {
+  source: EvaluationSource;
+  host: string;
+  port: number;
+}): Promise<{ app: FastifyInstance; url: string }> {
+  const app = buildApp({ source: options.source, logger: true });
+  const address = await app.listen({ host: options.host, port: options.port });
+  const close = () => void app.close().then(() => process.exit(0));
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+  return { app, url: address };
+}
