@@ -69,7 +69,9 @@ export function serveWatch(response: ServerResponse, store: ObjectStore, faults:
   }
   response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   response.flushHeaders();
-  const write = (event: WatchEvent) => response.write(`${JSON.stringify(event)}\n`);
+  const write = (event: WatchEvent) => {
+    if (!response.writableEnded && !response.destroyed) response.write(`${JSON.stringify(event)}\n`);
+  };
   backlog.forEach(write);
   if (backlog.some((event) => event.type === 'ERROR')) {
     response.end();
@@ -86,12 +88,19 @@ export function serveWatch(response: ServerResponse, store: ObjectStore, faults:
         write({ type: 'BOOKMARK', object: { apiVersion: apiVersionOf(request.type), kind: request.type.kind, metadata } });
       }, request.bookmarkIntervalMs)
     : undefined;
-  const timeout = request.timeoutSeconds ? setTimeout(() => response.end(), request.timeoutSeconds * 1000) : undefined;
-  const untrack = faults.trackWatch((abrupt) => (abrupt ? response.destroy() : response.end()));
-  response.on('close', () => {
+  let timeout: NodeJS.Timeout | undefined;
+  const stop = () => {
     unsubscribe();
     untrack();
     clearInterval(bookmarks);
     clearTimeout(timeout);
+  };
+  const untrack = faults.trackWatch((abrupt) => {
+    stop();
+    if (abrupt) response.destroy();
+    else response.end();
   });
+  // timeoutSeconds ends the stream cleanly: clients re-watch from their last resourceVersion.
+  if (request.timeoutSeconds) timeout = setTimeout(() => (stop(), response.end()), request.timeoutSeconds * 1000);
+  response.on('close', stop);
 }
