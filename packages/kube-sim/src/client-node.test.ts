@@ -1,4 +1,4 @@
-import { CoreV1Api, KubeConfig, makeInformer, type Informer, type V1Pod } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, makeInformer, type Informer, type ObjectCache, type V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeSim, type KubeSim } from './server.ts';
 import { eventually, namespace, pod } from './test-fixtures.ts';
@@ -6,7 +6,7 @@ import { eventually, namespace, pod } from './test-fixtures.ts';
 // Fidelity with @kubernetes/client-node, the client netmap's live source uses.
 let sim: KubeSim;
 let api: CoreV1Api;
-let informer: Informer<V1Pod>;
+let informer: Informer<V1Pod> & ObjectCache<V1Pod>;
 const events: string[] = [];
 const errors: unknown[] = [];
 
@@ -21,7 +21,7 @@ function configFor(server: string): KubeConfig {
   return config;
 }
 
-const names = (pods: V1Pod[]) => pods.map((p) => p.metadata?.name).sort();
+const names = (pods: readonly V1Pod[]) => pods.map((p) => p.metadata?.name).sort();
 
 beforeAll(async () => {
   sim = await startKubeSim({ token: 'client-token', seed: [namespace('shop'), pod('shop', 'web-1', { app: 'web' })] });
