@@ -127,7 +127,9 @@ export class Evaluation {
   flows(): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
     const table = new FlowTable();
     const classes = [...this.state.classes.all()];
-    addWorkloadFlows(table, classes, (source, destination) => this.classPorts(source, destination, false));
+    addWorkloadFlows(table, this.state.classes, this.context, (source, destination) =>
+      this.classPorts(source, destination, false),
+    );
     addExternalFlows(table, this.state, classes, this.context);
     addIngressControllerFlows(table, this.state, this.context, this.options.ingressControllerLabels);
     return table.result();

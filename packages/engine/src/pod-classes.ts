@@ -66,6 +66,11 @@ export class PodClassIndex {
     return this.classOfPod.get(pod);
   }
 
+  /** Namespaces that have at least one class. */
+  namespaces(): string[] {
+    return [...this.byNamespace].filter(([, classes]) => classes.size > 0).map(([namespace]) => namespace);
+  }
+
   inNamespace(namespace: string): Iterable<PodClass> {
     return this.byNamespace.get(namespace) ?? [];
   }
