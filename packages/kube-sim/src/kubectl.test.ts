@@ -11,18 +11,26 @@ import { eventually, namespace, pod } from './test-fixtures.ts';
 // Fidelity with the real kubectl: it runs wherever kubectl is installed, and says so loudly when not.
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const hasKubectl = existsSync(KUBECTL);
-if (!hasKubectl) process.stderr.write(`\n*** kube-sim: kubectl fidelity tests SKIPPED: no kubectl at ${KUBECTL} (set KUBECTL) ***\n\n`);
+if (!hasKubectl)
+  process.stderr.write(
+    `\n*** kube-sim: kubectl fidelity tests SKIPPED: no kubectl at ${KUBECTL} (set KUBECTL) ***\n\n`,
+  );
 
 let sim: KubeSim;
 let dir: string;
 const run = promisify(execFile);
-const kubectl = async (...args: string[]) => (await run(KUBECTL, ['--server', sim.url, ...args], { timeout: 10_000 })).stdout;
+const kubectl = async (...args: string[]) =>
+  (await run(KUBECTL, ['--server', sim.url, ...args], { timeout: 10_000 })).stdout;
 
 describe.skipIf(!hasKubectl)('kubectl against kube-sim', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kube-sim-'));
     sim = await startKubeSim({
-      seed: [namespace('shop'), pod('shop', 'web-1', { app: 'web' }), pod('kube-system', 'coredns-1', { k8s: 'dns' })],
+      seed: [
+        namespace('shop'),
+        pod('shop', 'web-1', { app: 'web' }),
+        pod('kube-system', 'coredns-1', { k8s: 'dns' }),
+      ],
     });
   });
   afterAll(async () => {
@@ -39,10 +47,17 @@ describe.skipIf(!hasKubectl)('kubectl against kube-sim', () => {
   });
 
   it('prints pods as JSON, and says NotFound for a missing one', async () => {
-    const list = JSON.parse(await kubectl('get', 'pods', '-n', 'shop', '-o', 'json')) as { kind: string; items: { kind: string }[] };
+    const list = JSON.parse(await kubectl('get', 'pods', '-n', 'shop', '-o', 'json')) as {
+      kind: string;
+      items: { kind: string }[];
+    };
     expect(list.kind).toBe('List');
-    expect(list.items).toEqual([expect.objectContaining({ kind: 'Pod', metadata: expect.objectContaining({ name: 'web-1' }) })]);
-    await expect(kubectl('get', 'pod', 'nope', '-n', 'shop')).rejects.toThrow(/NotFound.*pods "nope" not found/);
+    expect(list.items).toEqual([
+      expect.objectContaining({ kind: 'Pod', metadata: expect.objectContaining({ name: 'web-1' }) }),
+    ]);
+    await expect(kubectl('get', 'pod', 'nope', '-n', 'shop')).rejects.toThrow(
+      /NotFound.*pods "nope" not found/,
+    );
   });
 
   it('creates from a file, labels and deletes a pod', async () => {
@@ -53,14 +68,18 @@ describe.skipIf(!hasKubectl)('kubectl against kube-sim', () => {
     const labelled = sim.store.get({ apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'api-1' });
     expect(labelled.metadata?.labels).toEqual({ app: 'api', tier: 'back' });
     expect(await kubectl('delete', 'pod', 'api-1', '-n', 'shop')).toContain('pod "api-1" deleted');
-    expect(sim.store.find({ apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'api-1' })).toBeUndefined();
+    expect(
+      sim.store.find({ apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'api-1' }),
+    ).toBeUndefined();
   });
 
   it('refuses kubectl without credentials it accepts (kubectl sends no bearer token over plain HTTP)', async () => {
     const guarded = await startKubeSim({ token: 'kubectl-token' });
     try {
       const args = ['--server', guarded.url, '--token', 'kubectl-token', 'get', 'ns'];
-      await expect(run(KUBECTL, args, { timeout: 10_000 })).rejects.toThrow(/provide credentials|Unauthorized/);
+      await expect(run(KUBECTL, args, { timeout: 10_000 })).rejects.toThrow(
+        /provide credentials|Unauthorized/,
+      );
     } finally {
       await guarded.close();
     }
