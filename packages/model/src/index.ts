@@ -1,3 +1,5 @@
 export type * from './kube.ts';
 export * from './reachability.ts';
 export type * from './findings.ts';
+export type * from './topology.ts';
+export * from './topology-patch.ts';

@@ -14,7 +14,14 @@ export type MatchResult = 'match' | 'no-match' | 'unknown';
 
 /** One end of a connection as the engine resolved it. */
 export type EndpointRef =
-  | { kind: 'pod'; pod: string; workload: string; ips: string[]; hostNetwork: boolean; representative: boolean }
+  | {
+      kind: 'pod';
+      pod: string;
+      workload: string;
+      ips: string[];
+      hostNetwork: boolean;
+      representative: boolean;
+    }
   | { kind: 'external'; ip: string | null }
   /** A pod the input does not hold, e.g. an ingress controller that is not installed from the same manifests. */
   | { kind: 'unresolved'; description: string };
