@@ -6,3 +6,4 @@ export { parseEndpoint, QueryError } from './endpoints.ts';
 export type { EndpointSpec } from './endpoints.ts';
 export type { WorkloadFlow } from './flow-table.ts';
 export { PortSet } from './port-set.ts';
+export { deriveTopology, nodeIds } from './derive-topology.ts';
