@@ -3,14 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import type { EvaluationSource } from './evaluation-source.ts';
-import { ManifestsSource } from './manifests-source.ts';
+import { ModelHub } from './hub/model-hub.ts';
+import { ManifestsSource } from './sources/manifests-source.ts';
 
 const ONLINE_SHOP = fileURLToPath(new URL('../examples/online-shop', import.meta.url));
 
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  app = buildApp({ source: await ManifestsSource.load([ONLINE_SHOP]) });
+  const source = new ManifestsSource([ONLINE_SHOP]);
+  const hub = new ModelHub(source);
+  await source.start((event) => hub.receive(event));
+  app = buildApp({ source: hub });
   await app.ready();
 });
 
@@ -30,7 +34,7 @@ describe('health', () => {
   it('is not ready before the source has been read', async () => {
     const unread: EvaluationSource = {
       evaluation: undefined,
-      status: { kind: 'manifests', description: '', skipped: {}, errors: [] },
+      status: { kind: 'manifests', description: '', synced: false, problems: {} },
     };
     const early = buildApp({ source: unread });
     expect((await early.inject({ url: '/readyz' })).statusCode).toBe(503);

@@ -6,10 +6,10 @@ export interface SourceStatus {
   kind: 'manifests' | 'cluster' | 'demo';
   /** What the user pointed netmap at: manifest paths, a context name, … */
   description: string;
-  /** Counts of objects netmap does not read, by kind. */
-  skipped: Record<string, number>;
-  /** Problems reading the source, newest last. */
-  errors: string[];
+  /** Whether every readable resource has been listed once. */
+  synced: boolean;
+  /** Resources that cannot be read, and why (e.g. `{ networkpolicies: "forbidden: …" }`). */
+  problems: Record<string, string>;
 }
 
 /** A source of Kubernetes objects, evaluated: what the HTTP routes read. */

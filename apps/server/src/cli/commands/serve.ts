@@ -1,5 +1,6 @@
 import type { CliIo } from '../cli-io.ts';
-import { ManifestsSource } from '../../manifests-source.ts';
+import { ModelHub } from '../../hub/model-hub.ts';
+import { ManifestsSource } from '../../sources/manifests-source.ts';
 import { ManifestError } from '../../manifests/index.ts';
 import { startServer } from '../../server.ts';
 import { ipBlockOption, manifestsOption, parseCommand, portOption } from '../options.ts';
@@ -33,10 +34,12 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<void
   if (values.help) return io.out(SERVE_HELP);
   const host = values.host ?? '127.0.0.1';
   const port = portOption(values.port ?? '8080', true)!;
-  let source: ManifestsSource;
+  const source = new ManifestsSource(manifestsOption(values.manifests));
+  const hub = new ModelHub(source, {
+    engine: { ipBlockMatchesPods: ipBlockOption(values['ipblock-matches-pods']) },
+  });
   try {
-    const options = { ipBlockMatchesPods: ipBlockOption(values['ipblock-matches-pods']) };
-    source = await ManifestsSource.load(manifestsOption(values.manifests), options);
+    await source.start((event) => hub.receive(event));
   } catch (error) {
     if (error instanceof ManifestError) throw new UsageError(error.message);
     throw error;
@@ -46,6 +49,6 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<void
       `netmap: warning: listening on ${host} without authentication: anyone who reaches it sees the network layout\n`,
     );
   }
-  const { url } = await startServer({ source, host, port });
-  io.err(`netmap: serving ${source.status.description} at ${url}\n`);
+  const { url } = await startServer({ source: hub, host, port });
+  io.err(`netmap: serving ${source.description} at ${url}\n`);
 }

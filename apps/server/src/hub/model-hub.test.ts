@@ -1,0 +1,88 @@
+import type { KubeObject, TopologyPatch } from '@netmap/model';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ModelHub } from './model-hub.ts';
+
+const pod = (name: string, labels: Record<string, string> = { app: name }): KubeObject => ({
+  kind: 'Pod',
+  metadata: { name, namespace: 'shop', labels },
+  spec: { containers: [{ name: 'main' }] },
+  status: { phase: 'Running', podIP: `10.0.0.${name.length}` },
+});
+
+const denyAll: KubeObject = {
+  kind: 'NetworkPolicy',
+  metadata: { name: 'deny', namespace: 'shop' },
+  spec: { podSelector: {}, ingress: [] },
+};
+
+function syncedHub(options = {}) {
+  const hub = new ModelHub({ kind: 'demo', description: 'test' }, { coalesceMs: 100, ...options });
+  hub.receive({ type: 'upsert', object: pod('web') });
+  hub.receive({ type: 'upsert', object: pod('db') });
+  hub.receive({ type: 'synced' });
+  return hub;
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the model hub', () => {
+  it('evaluates once the first sync completes', () => {
+    const hub = new ModelHub({ kind: 'demo', description: 'test' });
+    hub.receive({ type: 'upsert', object: pod('web') });
+    hub.receive({ type: 'upsert', object: pod('gone') });
+    hub.receive({ type: 'delete', object: pod('gone') });
+    expect(hub.evaluation).toBeUndefined();
+    hub.receive({ type: 'synced' });
+    expect(hub.status.synced).toBe(true);
+    expect(hub.topology?.version).toBe(1);
+    expect(Object.keys(hub.topology!.nodes).filter((id) => id.startsWith('pod:'))).toEqual(['pod:shop/web']);
+  });
+
+  it('coalesces a burst of changes into one versioned patch for every subscriber', () => {
+    const hub = syncedHub();
+    const patches: TopologyPatch[] = [];
+    hub.subscribe((patch) => patches.push(patch));
+    hub.receive({ type: 'upsert', object: denyAll });
+    hub.receive({ type: 'upsert', object: pod('cache') });
+    hub.receive({ type: 'delete', object: pod('db') });
+    expect(patches).toEqual([]);
+    vi.advanceTimersByTime(100);
+    expect(patches).toHaveLength(1);
+    expect(patches[0]).toMatchObject({ epoch: hub.epoch, from: 1, to: 2 });
+    expect(Object.keys(patches[0]!.upserts.nodes)).toContain('pod:shop/cache');
+    expect(patches[0]!.removals.nodes).toContain('pod:shop/db');
+    expect(hub.topology!.nodes['workload:shop/web[Pod]']).toMatchObject({
+      isolated: { ingress: true, egress: false },
+    });
+  });
+
+  it('sends no patch for a change that changes nothing the views show', () => {
+    const hub = syncedHub();
+    const patches: TopologyPatch[] = [];
+    hub.subscribe((patch) => patches.push(patch));
+    hub.receive({ type: 'upsert', object: pod('web') });
+    vi.advanceTimersByTime(100);
+    expect(patches).toEqual([]);
+    expect(hub.topology!.version).toBe(1);
+  });
+
+  it('hands resuming clients the patches they missed while it still holds them', () => {
+    const hub = syncedHub({ historySize: 2 });
+    for (const name of ['a1', 'a2', 'a3']) {
+      hub.receive({ type: 'upsert', object: pod(name) });
+      vi.advanceTimersByTime(100);
+    }
+    expect(hub.topology!.version).toBe(4);
+    expect(hub.patchesSince(hub.epoch, 4)).toEqual([]);
+    expect(hub.patchesSince(hub.epoch, 2)!.map((p) => p.to)).toEqual([3, 4]);
+    expect(hub.patchesSince(hub.epoch, 1)).toBeUndefined();
+    expect(hub.patchesSince('other-run', 4)).toBeUndefined();
+  });
+
+  it('records what the source cannot read', () => {
+    const hub = syncedHub();
+    hub.receive({ type: 'problem', resource: 'networkpolicies', message: 'forbidden' });
+    expect(hub.status.problems).toEqual({ networkpolicies: 'forbidden' });
+  });
+});
