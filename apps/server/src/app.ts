@@ -1,12 +1,23 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryError } from '@netmap/engine';
 import type { EvaluationSource } from './evaluation-source.ts';
+import { ModelHub } from './hub/model-hub.ts';
 import { healthRoutes } from './routes/health.ts';
 import { queryRoutes } from './routes/queries.ts';
+import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 
 /** netmap's HTTP app, not yet listening: tests drive it with `inject()`. */
-export function buildApp(options: { source: EvaluationSource; logger?: boolean }): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+export function buildApp(options: {
+  source: EvaluationSource;
+  logger?: boolean;
+  stream?: Omit<StreamOptions, 'hub'>;
+}): FastifyInstance {
+  // Streams never end by themselves: closing the app must close them.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  });
   // A question about an object that is not there is the caller's mistake, not the server's.
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof QueryError) return reply.code(400).send({ error: error.message });
@@ -20,5 +31,7 @@ export function buildApp(options: { source: EvaluationSource; logger?: boolean }
   });
   void app.register(healthRoutes, { source: options.source });
   void app.register(queryRoutes, { source: options.source });
+  if (options.source instanceof ModelHub)
+    void app.register(streamRoutes, { ...options.stream, hub: options.source });
   return app;
 }

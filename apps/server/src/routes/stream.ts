@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModelHub } from '../hub/model-hub.ts';
+
+/** Limits that keep one slow or greedy client from harming the server or the others. */
+export interface StreamOptions {
+  hub: ModelHub;
+  /** Concurrent stream clients (default 100). */
+  maxClients?: number;
+  /** A client whose unsent data passes this many bytes is dropped; it resumes or gets a snapshot (default 8 MiB). */
+  maxBufferedBytes?: number;
+  /** Comment lines that keep proxies from closing an idle stream (default 15 s). */
+  heartbeatMs?: number;
+}
+
+/**
+ * `GET /api/v1/stream`: Server-Sent Events — a `snapshot` of the topology, then a `patch` per
+ * change. Event ids are `epoch:version`; a client that reconnects with `Last-Event-ID` gets only the
+ * patches it missed while the hub still holds them, else a fresh snapshot.
+ */
+export async function streamRoutes(app: FastifyInstance, options: StreamOptions): Promise<void> {
+  const { hub, maxClients = 100, maxBufferedBytes = 8 * 1024 * 1024, heartbeatMs = 15_000 } = options;
+  let clients = 0;
+  app.get('/api/v1/stream', (request, reply) => {
+    const topology = hub.topology;
+    if (!topology) return reply.code(503).send({ error: 'the source has not been read yet' });
+    if (clients >= maxClients)
+      return reply
+        .code(503)
+        .send({ error: `too many stream clients (limit ${maxClients}); try again later` });
+    clients++;
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    });
+    const send = (event: string, version: number, data: unknown) => {
+      response.write(`event: ${event}\nid: ${hub.epoch}:${version}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (response.writableLength > maxBufferedBytes) response.destroy();
+    };
+    const missed = resumePoint(request.headers['last-event-id'], hub);
+    if (missed) for (const patch of missed) send('patch', patch.to, patch);
+    else send('snapshot', topology.version, topology);
+    const unsubscribe = hub.subscribe((patch) => send('patch', patch.to, patch));
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+    response.on('close', () => {
+      clients--;
+      unsubscribe();
+      clearInterval(heartbeat);
+    });
+  });
+}
+
+function resumePoint(lastEventId: string | string[] | undefined, hub: ModelHub) {
+  if (typeof lastEventId !== 'string') return undefined;
+  const [epoch = '', version = ''] = lastEventId.split(':');
+  return /^[0-9]+$/.test(version) ? hub.patchesSince(epoch, Number(version)) : undefined;
+}
