@@ -69,6 +69,16 @@ describe('queries', () => {
     expect(findings.map((f) => f.id)).toContain('unmatched-named-port:shop/shipping:ingress[0].ports[0]');
   });
 
+  it('serves the topology it streams', async () => {
+    const { status, body } = await get('/api/v1/model');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ version: 1 });
+    expect(body.nodes['workload:shop/frontend[Deployment]']).toMatchObject({
+      kind: 'workload',
+      isolated: { ingress: true },
+    });
+  });
+
   it('reports its source', async () => {
     const { body } = await get('/api/v1/status');
     expect(body).toMatchObject({ ready: true, source: { kind: 'manifests', description: ONLINE_SHOP } });

@@ -3,6 +3,7 @@ import { QueryError } from '@netmap/engine';
 import type { EvaluationSource } from './evaluation-source.ts';
 import { ModelHub } from './hub/model-hub.ts';
 import { healthRoutes } from './routes/health.ts';
+import { modelRoutes } from './routes/model.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 
@@ -31,7 +32,9 @@ export function buildApp(options: {
   });
   void app.register(healthRoutes, { source: options.source });
   void app.register(queryRoutes, { source: options.source });
-  if (options.source instanceof ModelHub)
+  if (options.source instanceof ModelHub) {
+    void app.register(modelRoutes, { hub: options.source });
     void app.register(streamRoutes, { ...options.stream, hub: options.source });
+  }
   return app;
 }
