@@ -15,6 +15,21 @@ export default tseslint.config(
     },
   },
   {
+    // Only the server's cluster sources talk to a cluster (kube-sim's fidelity tests check the client against it).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['apps/server/src/sources/**', 'packages/kube-sim/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@kubernetes/client-node', message: 'only apps/server/src/sources/ reads a cluster' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine and the model are pure: no I/O, no server, no cluster client.
     files: ['packages/model/**/*.ts', 'packages/engine/**/*.ts'],
     rules: {
@@ -22,8 +37,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'packages are pure: no I/O' },
-            { group: ['@kubernetes/client-node', 'fastify', 'react', 'cytoscape'], message: 'not in packages' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'],
+              message: 'packages are pure: no I/O',
+            },
+            {
+              group: ['@kubernetes/client-node', 'fastify', 'react', 'cytoscape'],
+              message: 'not in packages',
+            },
             { group: ['@netmap/*/src/*'], message: 'import a package by its name, not its files' },
           ],
         },
