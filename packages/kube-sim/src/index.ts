@@ -6,3 +6,14 @@ export type { Status, StatusReason } from './status.ts';
 export type { WatchEvent } from './watch-stream.ts';
 export { RESOURCE_TYPES, type ResourceType } from './resources.ts';
 export { readSeedObjects } from './seed-files.ts';
+export {
+  loadDemoCluster,
+  readDemoManifests,
+  materializeWorkloads,
+  applyDemoChange,
+  startDemoChanges,
+  createRandom,
+  type DemoChange,
+  type DemoChangesOptions,
+  type Random,
+} from './demo/index.ts';
