@@ -9,6 +9,7 @@ export { readSeedObjects } from './seed-files.ts';
 export {
   loadDemoCluster,
   readDemoManifests,
+  seedDemoCluster,
   materializeWorkloads,
   applyDemoChange,
   startDemoChanges,

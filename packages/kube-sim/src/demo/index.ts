@@ -37,3 +37,4 @@ export function readDemoManifests(): KubeObject[] {
 export function loadDemoCluster(options: { seed?: number } = {}): KubeObject[] {
   return materializeWorkloads(readDemoManifests(), { seed: options.seed ?? 1 });
 }
+export { seedDemoCluster } from './seed-demo.ts';
