@@ -7,3 +7,4 @@ export type { EndpointSpec } from './endpoints.ts';
 export type { WorkloadFlow } from './flow-table.ts';
 export { PortSet } from './port-set.ts';
 export { deriveTopology, nodeIds } from './derive-topology.ts';
+export { detectCni, type Cni, type CniName } from './cni.ts';
