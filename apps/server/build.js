@@ -1,5 +1,5 @@
 // Bundles the CLI (and its workspace packages) into one file Node runs directly.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Workspace packages are bundled (they export TypeScript); npm dependencies stay in node_modules.
@@ -21,3 +21,6 @@ await build({
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
 });
+
+// The demo cluster's manifests travel with the bundle (the demo source looks for them beside it).
+cpSync('../../packages/kube-sim/demo', 'dist/demo', { recursive: true });

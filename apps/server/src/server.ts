@@ -7,11 +7,14 @@ export async function startServer(options: {
   source: EvaluationSource;
   host: string;
   port: number;
+  /** Stops what feeds the app (watches, the embedded simulator) when the server closes. */
+  onClose?: () => Promise<void>;
 }): Promise<{ app: FastifyInstance; url: string }> {
   const app = buildApp({ source: options.source, logger: true });
-  const address = await app.listen({ host: options.host, port: options.port });
+  if (options.onClose) app.addHook('onClose', options.onClose);
+  const url = await app.listen({ host: options.host, port: options.port });
   const close = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
-  return { app, url: address };
+  return { app, url };
 }

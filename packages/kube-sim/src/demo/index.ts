@@ -20,12 +20,12 @@ export { createRandom, type Random } from './random.ts';
 export const DEMO_MANIFESTS_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 
 /** The demo's manifests as written: Nodes and Namespaces first, then everything else in file order. */
-export function readDemoManifests(): KubeObject[] {
-  const files = readdirSync(DEMO_MANIFESTS_DIR)
+export function readDemoManifests(directory: string = DEMO_MANIFESTS_DIR): KubeObject[] {
+  const files = readdirSync(directory)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort();
   const objects = files.flatMap((file) =>
-    parseAllDocuments(readFileSync(join(DEMO_MANIFESTS_DIR, file), 'utf8'))
+    parseAllDocuments(readFileSync(join(directory, file), 'utf8'))
       .map((document) => document.toJS() as unknown)
       .filter((value): value is KubeObject => Boolean(value && typeof value === 'object' && 'kind' in value)),
   );
@@ -33,8 +33,11 @@ export function readDemoManifests(): KubeObject[] {
   return objects.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The demo cluster with what its controllers would have created: ready to seed `startKubeSim`. */
-export function loadDemoCluster(options: { seed?: number } = {}): KubeObject[] {
-  return materializeWorkloads(readDemoManifests(), { seed: options.seed ?? 1 });
+/**
+ * The demo cluster with what its controllers would have created: ready to seed `startKubeSim`.
+ * `directory` names where the manifests are when they do not sit beside this package (a bundle).
+ */
+export function loadDemoCluster(options: { seed?: number; directory?: string } = {}): KubeObject[] {
+  return materializeWorkloads(readDemoManifests(options.directory), { seed: options.seed ?? 1 });
 }
 export { seedDemoCluster } from './seed-demo.ts';

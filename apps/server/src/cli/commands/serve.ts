@@ -1,40 +1,61 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { CliIo } from '../cli-io.ts';
 import { ModelHub } from '../../hub/model-hub.ts';
-import { ManifestsSource } from '../../sources/manifests-source.ts';
 import { ManifestError } from '../../manifests/index.ts';
 import { startServer } from '../../server.ts';
-import { ipBlockOption, manifestsOption, parseCommand, portOption } from '../options.ts';
+import { createClusterSource } from '../../sources/cluster-source.ts';
+import { DemoSource } from '../../sources/demo-source.ts';
+import { ManifestsSource } from '../../sources/manifests-source.ts';
+import type { ObjectSource } from '../../sources/object-source.ts';
+import { ipBlockOption, parseCommand, portOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
-const SERVE_HELP = `Usage: netmap serve --manifests PATH [--host H] [--port P] [options]
+const SERVE_HELP = `Usage: netmap serve [--manifests PATH | --demo | --kubeconfig F --context C --namespace N] [options]
 
-Serves netmap's HTTP API over the given manifests.
+Serves netmap (HTTP API and topology stream) for one source:
+  a live cluster, found as kubectl finds it (--kubeconfig, else $KUBECONFIG, else ~/.kube/config,
+  else the pod's service account); manifests on disk (--manifests); or the embedded demo cluster
+  (--demo, and the default when no cluster is configured).
 
 Options:
   --manifests PATH              file or directory of YAML/JSON manifests (repeatable)
+  --demo                        the embedded demo cluster, with small changes over time
+  --kubeconfig FILE             the kubeconfig to read
+  --context NAME                the kubeconfig context to use
+  --namespace NS                a namespace to read one by one where RBAC forbids cluster-wide
+                                lists (repeatable)
   --host H                      address to listen on (default 127.0.0.1: this machine only)
   --port P                      port to listen on (default 8080)
   --ipblock-matches-pods=B      whether ipBlocks match pod IPs (default true)
 
-Endpoints: /healthz, /readyz, /api/v1/status, /api/v1/can, /api/v1/who-can-reach,
-/api/v1/reachable-from, /api/v1/matrix, /api/v1/flows, /api/v1/findings.
+Endpoints: /api/v1/stream (SSE), /api/v1/model, /api/v1/can, /api/v1/who-can-reach,
+/api/v1/reachable-from, /api/v1/matrix, /api/v1/flows, /api/v1/findings, /api/v1/status,
+/healthz, /readyz.
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+const OPTIONS = {
+  manifests: { type: 'string', multiple: true },
+  demo: { type: 'boolean' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  namespace: { type: 'string', multiple: true },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'ipblock-matches-pods': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `netmap serve`. */
 export async function runServe(args: readonly string[], io: CliIo): Promise<void> {
-  const { values } = parseCommand(args, {
-    manifests: { type: 'string', multiple: true },
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'ipblock-matches-pods': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseCommand(args, OPTIONS);
   if (values.help) return io.out(SERVE_HELP);
   const host = values.host ?? '127.0.0.1';
   const port = portOption(values.port ?? '8080', true)!;
-  const source = new ManifestsSource(manifestsOption(values.manifests));
+  const source = chooseSource(values, io);
   const hub = new ModelHub(source, {
     engine: { ipBlockMatchesPods: ipBlockOption(values['ipblock-matches-pods']) },
   });
@@ -49,6 +70,42 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<void
       `netmap: warning: listening on ${host} without authentication: anyone who reaches it sees the network layout\n`,
     );
   }
-  const { url } = await startServer({ source: hub, host, port });
+  const { url } = await startServer({ source: hub, host, port, onClose: () => source.stop() });
   io.err(`netmap: serving ${source.description} at ${url}\n`);
+}
+
+type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
+
+function chooseSource(values: Values, io: CliIo): ObjectSource {
+  const isCluster =
+    values.kubeconfig !== undefined || values.context !== undefined || values.namespace !== undefined;
+  const chosen = [values.manifests !== undefined, values.demo === true, isCluster].filter(Boolean).length;
+  if (chosen > 1)
+    throw new UsageError(
+      'choose one source: --manifests, --demo, or a cluster (--kubeconfig/--context/--namespace)',
+    );
+  if (values.manifests) return new ManifestsSource(values.manifests);
+  if (values.demo || (!isCluster && !hasClusterConfig())) {
+    if (!values.demo)
+      io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
+    return new DemoSource();
+  }
+  try {
+    const options: Parameters<typeof createClusterSource>[0] = {};
+    if (values.kubeconfig !== undefined) options.kubeconfig = values.kubeconfig;
+    if (values.context !== undefined) options.context = values.context;
+    if (values.namespace !== undefined) options.namespaces = values.namespace;
+    return createClusterSource(options);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Whether kubectl would find a cluster: $KUBECONFIG, ~/.kube/config, or a pod's service account. */
+function hasClusterConfig(): boolean {
+  return (
+    Boolean(process.env.KUBECONFIG) ||
+    existsSync(join(homedir(), '.kube', 'config')) ||
+    Boolean(process.env.KUBERNETES_SERVICE_HOST)
+  );
 }
