@@ -1,0 +1,95 @@
+// End to end on the server side: simulator -> client-node source -> hub -> HTTP and SSE.
+import type { KubeObject, TopologyPatch } from '@netmap/model';
+import { startKubeSim, type KubeSim } from '@netmap/kube-sim';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { ModelHub } from './hub/model-hub.ts';
+import { createClusterSource, type ClusterSource } from './sources/cluster-source.ts';
+import { writeKubeconfig } from './sources/cluster-test-kit.ts';
+
+const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+const pod = (name: string, app: string, ip: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'shop', labels: { app } },
+  spec: { containers: [{ name: 'main', ports: [{ name: 'http', containerPort: 8080 }] }] },
+  status: { phase: 'Running', podIP: ip },
+});
+const onlyFromWeb: KubeObject = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'db-from-web', namespace: 'shop' },
+  spec: {
+    podSelector: { matchLabels: { app: 'db' } },
+    ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }],
+  },
+};
+
+let sim: KubeSim;
+let source: ClusterSource;
+let hub: ModelHub;
+let app: FastifyInstance;
+let url: string;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 5000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+beforeAll(async () => {
+  sim = await startKubeSim({
+    token: 'live',
+    seed: [
+      namespace,
+      pod('web', 'web', '10.0.0.1'),
+      pod('db', 'db', '10.0.0.2'),
+      pod('job', 'job', '10.0.0.3'),
+    ],
+  });
+  source = createClusterSource({
+    kubeconfig: writeKubeconfig([{ name: 'sim', server: sim.url, token: 'live' }]),
+  });
+  hub = new ModelHub(source, { coalesceMs: 20 });
+  app = buildApp({ source: hub });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  await source.start((event) => hub.receive(event));
+  await until(() => hub.status.synced, 'the first sync');
+});
+
+afterAll(async () => {
+  await app.close();
+  await source.stop();
+  await sim.close();
+});
+
+const verdict = async (from: string, to: string) =>
+  ((await (await fetch(`${url}/api/v1/can?from=${from}&to=${to}&port=8080`)).json()) as { verdict: string })
+    .verdict;
+
+describe('a live cluster', () => {
+  it('turns a policy created in the cluster into a changed verdict', async () => {
+    expect(await verdict('shop/job', 'shop/db')).toBe('allowed');
+    sim.store.create(onlyFromWeb);
+    await until(() => hub.evaluation!.state.policies.has('shop/db-from-web'), 'the policy');
+    expect(await verdict('shop/job', 'shop/db')).toBe('denied');
+    expect(await verdict('shop/web', 'shop/db')).toBe('allowed');
+  });
+
+  it('streams a pod created in the cluster to a connected client as a patch', async () => {
+    const patches: TopologyPatch[] = [];
+    const stop = hub.subscribe((patch) => patches.push(patch));
+    const controller = new AbortController();
+    const response = await fetch(`${url}/api/v1/stream`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let text = '';
+    sim.store.create(pod('cache', 'cache', '10.0.0.4'));
+    while (!text.includes('pod:shop/cache')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    stop();
+    expect(text).toMatch(/event: patch\nid: [0-9a-f]+:\d+\ndata: .*"pod:shop\/cache"/);
+    expect(patches.some((patch) => 'pod:shop/cache' in patch.upserts.nodes)).toBe(true);
+  });
+});
