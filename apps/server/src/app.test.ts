@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectCni } from '@netmap/engine';
 import { buildApp } from './app.ts';
 import type { EvaluationSource } from './evaluation-source.ts';
 import { ModelHub } from './hub/model-hub.ts';
@@ -34,7 +35,7 @@ describe('health', () => {
   it('is not ready before the source has been read', async () => {
     const unread: EvaluationSource = {
       evaluation: undefined,
-      status: { kind: 'manifests', description: '', synced: false, problems: {} },
+      status: { kind: 'manifests', description: '', synced: false, problems: {}, cni: detectCni([]) },
     };
     const early = buildApp({ source: unread });
     expect((await early.inject({ url: '/readyz' })).statusCode).toBe(503);

@@ -1,4 +1,4 @@
-import type { Evaluation } from '@netmap/engine';
+import type { Cni, Evaluation } from '@netmap/engine';
 
 /** Where the evaluated model comes from, and how that is going. */
 export interface SourceStatus {
@@ -10,6 +10,8 @@ export interface SourceStatus {
   synced: boolean;
   /** Resources that cannot be read, and why (e.g. `{ networkpolicies: "forbidden: …" }`). */
   problems: Record<string, string>;
+  /** The CNI the cluster runs, from its DaemonSets, and whether it enforces NetworkPolicy. */
+  cni: Cni;
 }
 
 /** A source of Kubernetes objects, evaluated: what the HTTP routes read. */

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { deriveTopology, evaluateCluster, type EngineOptions, type Evaluation } from '@netmap/engine';
+import {
+  deriveTopology,
+  detectCni,
+  evaluateCluster,
+  type EngineOptions,
+  type Evaluation,
+} from '@netmap/engine';
 import {
   applyPatch,
   diffTopology,
   isEmptyPatch,
   type KubeObject,
+  type Workload,
   type TopologyPatch,
   type VersionedTopology,
 } from '@netmap/model';
@@ -30,6 +37,8 @@ export class ModelHub implements EvaluationSource {
   evaluation: Evaluation | undefined;
   topology: VersionedTopology | undefined;
   private readonly initial = new Map<string, KubeObject>();
+  /** DaemonSets, to tell which CNI runs. */
+  private readonly daemonSets = new Map<string, Workload>();
   private readonly history: TopologyPatch[] = [];
   private readonly listeners = new Set<(patch: TopologyPatch) => void>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -38,7 +47,13 @@ export class ModelHub implements EvaluationSource {
     source: Pick<ObjectSource, 'kind' | 'description'>,
     private readonly options: HubOptions = {},
   ) {
-    this.status = { kind: source.kind, description: source.description, synced: false, problems: {} };
+    this.status = {
+      kind: source.kind,
+      description: source.description,
+      synced: false,
+      problems: {},
+      cni: detectCni([]),
+    };
   }
 
   /** Takes one event from the source. */
@@ -48,6 +63,7 @@ export class ModelHub implements EvaluationSource {
       return;
     }
     if (event.type === 'synced') return this.completeSync();
+    if (event.object.kind === 'DaemonSet') this.trackDaemonSet(event);
     if (!this.evaluation) {
       // Until the first sync completes, keep the latest of each object and evaluate once.
       if (event.type === 'upsert') this.initial.set(keyOf(event.object), event.object);
@@ -75,6 +91,12 @@ export class ModelHub implements EvaluationSource {
   close(): void {
     clearTimeout(this.flushTimer);
     this.listeners.clear();
+  }
+
+  private trackDaemonSet(event: Extract<SourceEvent, { type: 'upsert' | 'delete' }>): void {
+    if (event.type === 'upsert') this.daemonSets.set(keyOf(event.object), event.object as Workload);
+    else this.daemonSets.delete(keyOf(event.object));
+    this.status.cni = detectCni([...this.daemonSets.values()]);
   }
 
   private completeSync(): void {

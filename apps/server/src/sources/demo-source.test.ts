@@ -21,7 +21,12 @@ afterAll(async () => {
 
 describe('the embedded demo', () => {
   it('syncs through client-node and says it is the demo', async () => {
-    expect(hub.status).toMatchObject({ kind: 'demo', synced: true, problems: {} });
+    expect(hub.status).toMatchObject({
+      kind: 'demo',
+      synced: true,
+      problems: {},
+      cni: { name: 'Calico', enforcesNetworkPolicy: true },
+    });
     const status = (await app.inject({ url: '/api/v1/status' })).json();
     expect(status).toMatchObject({
       ready: true,
