@@ -84,7 +84,7 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
     throw new UsageError(
       'choose one source: --manifests, --demo, or a cluster (--kubeconfig/--context/--namespace)',
     );
-  if (values.manifests) return new ManifestsSource(values.manifests);
+  if (values.manifests) return new ManifestsSource(values.manifests, { watch: true });
   if (values.demo || (!isCluster && !hasClusterConfig())) {
     if (!values.demo)
       io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
