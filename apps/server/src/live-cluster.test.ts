@@ -2,7 +2,7 @@
 import type { KubeObject, TopologyPatch } from '@netmap/model';
 import { startKubeSim, type KubeSim } from '@netmap/kube-sim';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from './app.ts';
 import { ModelHub } from './hub/model-hub.ts';
 import { createClusterSource, type ClusterSource } from './sources/cluster-source.ts';
@@ -32,13 +32,6 @@ let hub: ModelHub;
 let app: FastifyInstance;
 let url: string;
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 5000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 beforeAll(async () => {
   sim = await startKubeSim({
     token: 'live',
@@ -56,7 +49,7 @@ beforeAll(async () => {
   app = buildApp({ source: hub });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   await source.start((event) => hub.receive(event));
-  await until(() => hub.status.synced, 'the first sync');
+  await vi.waitFor(() => expect(hub.status.synced).toBe(true), { timeout: 5000, interval: 20 });
 });
 
 afterAll(async () => {
@@ -73,7 +66,10 @@ describe('a live cluster', () => {
   it('turns a policy created in the cluster into a changed verdict', async () => {
     expect(await verdict('shop/job', 'shop/db')).toBe('allowed');
     sim.store.create(onlyFromWeb);
-    await until(() => hub.evaluation!.state.policies.has('shop/db-from-web'), 'the policy');
+    await vi.waitFor(() => expect(hub.evaluation!.state.policies.has('shop/db-from-web')).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
     expect(await verdict('shop/job', 'shop/db')).toBe('denied');
     expect(await verdict('shop/web', 'shop/db')).toBe('allowed');
   });

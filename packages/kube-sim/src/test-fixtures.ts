@@ -1,7 +1,12 @@
 import type { KubeObject } from '@netmap/model';
+import { vi } from 'vitest';
 
 /** A Namespace named `name`. */
-export const namespace = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+export const namespace = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name },
+});
 
 /** A running Pod in a namespace with labels. */
 export const pod = (ns: string, name: string, labels: Record<string, string> = {}): KubeObject => ({
@@ -15,7 +20,12 @@ export const pod = (ns: string, name: string, labels: Record<string, string> = {
 /** A watch event as tests read it off the wire. */
 export interface ReceivedEvent {
   type: string;
-  object: { kind?: string; code?: number; reason?: string; metadata?: { name?: string; resourceVersion?: string } };
+  object: {
+    kind?: string;
+    code?: number;
+    reason?: string;
+    metadata?: { name?: string; resourceVersion?: string };
+  };
 }
 
 /** Reads a watch stream's events until it ends or `stopWhen` says enough (then aborts it). */
@@ -45,14 +55,5 @@ export async function readWatch(
 
 /** Waits until `check` passes (retrying every 20 ms), or fails after `timeoutMs`. */
 export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  await vi.waitFor(check, { timeout: timeoutMs, interval: 20 });
 }

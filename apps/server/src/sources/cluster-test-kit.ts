@@ -5,6 +5,7 @@ import type { KubeObject } from '@netmap/model';
 import type { KubeSim } from '@netmap/kube-sim';
 import type { ObjectSource, SourceEvent } from './object-source.ts';
 import { apiVersionOf, WATCHED_RESOURCES } from './watched-resources.ts';
+import { vi } from 'vitest';
 
 // Test helpers for the cluster source against kube-sim.
 
@@ -76,18 +77,9 @@ export async function startSource(source: ObjectSource): Promise<EventLog> {
   return log;
 }
 
-/** Waits until `check` passes (every 20 ms), or fails after `timeoutMs`. */
+/** Waits until `check` passes (retrying every 20 ms), or fails after `timeoutMs`. */
 export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  await vi.waitFor(check, { timeout: timeoutMs, interval: 20 });
 }
 
 const meta = (namespace: string | undefined, name: string, labels: Record<string, string> = {}) => ({
