@@ -1,0 +1,120 @@
+import { startKubeSim } from '../packages/kube-sim/src/index.ts';
+import { writeKubeconfig } from '../apps/server/src/sources/cluster-test-kit.ts';
+import { generateCluster } from './generate-cluster.ts';
+import { median, peakRssMb, settledHeapMb } from './measure.ts';
+import { stopHub, syncHub, type SyncedHub } from './server-sync.ts';
+import { benchSeed, findPodToChange } from './stream-changes.ts';
+import { measureLatency } from './stream-latency.ts';
+
+/** One server benchmark case. */
+export interface ServerSizeConfig {
+  pods: number;
+  policies: number;
+  seed: number;
+  /** Initial syncs measured; the last two also serve the latency runs. */
+  syncRuns: number;
+  /** Changes per latency run (capped when slow). */
+  changes: number;
+  /** Hub coalescing windows to measure latency with: the default first. */
+  coalesceMs: number[];
+}
+
+/** Latency of one coalescing window. */
+export interface LatencyResult {
+  coalesceMs: number;
+  changes: number;
+  planned: number;
+  isCapped: boolean;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  patchBytes: number;
+}
+
+/** Medians of one server benchmark case. */
+export interface ServerSizeResult {
+  pods: number;
+  policies: number;
+  objects: number;
+  seedMs: number;
+  syncRuns: number;
+  syncMs: number;
+  evaluateMs: number;
+  totalMs: number;
+  snapshotMb: number;
+  peakRssMb: number;
+  latency: LatencyResult[];
+  problems: string[];
+}
+
+const TOKEN = 'bench';
+const TIMEOUT_MS = 15 * 60_000;
+
+/** Starts kube-sim with the generated cluster, then measures initial syncs and change-to-patch latency. */
+export async function measureServerSize(config: ServerSizeConfig): Promise<ServerSizeResult> {
+  const objects = [...generateCluster(config), ...benchSeed()];
+  const seedStart = performance.now();
+  const sim = await startKubeSim({ token: TOKEN, seed: objects });
+  const seedMs = performance.now() - seedStart;
+  const kubeconfig = writeKubeconfig([{ name: 'sim', server: sim.url, token: TOKEN }]);
+  const podRef = findPodToChange(objects);
+  const syncs: SyncedHub[] = [];
+  const problems = new Set<string>();
+  let snapshotMb = 0;
+  const latency: LatencyResult[] = [];
+  const extraSyncs = Math.max(0, config.syncRuns - config.coalesceMs.length);
+  for (let run = 0; run < extraSyncs + config.coalesceMs.length; run++) {
+    settledHeapMb(); // a full collection, so that one run does not pay for the last
+    const coalesceMs = config.coalesceMs[run - extraSyncs] ?? config.coalesceMs[0]!;
+    const synced = await syncHub(kubeconfig, coalesceMs, TIMEOUT_MS);
+    syncs.push(synced);
+    for (const problem of synced.problems) problems.add(problem);
+    if (run === 0) snapshotMb = JSON.stringify(synced.hub.topology).length / 2 ** 20;
+    if (run >= extraSyncs) latency.push(await latencyOf(synced, coalesceMs));
+    await stopHub(synced);
+  }
+  const peak = peakRssMb();
+  await sim.close();
+  return {
+    pods: config.pods,
+    policies: config.policies,
+    objects: objects.length,
+    seedMs,
+    syncRuns: syncs.length,
+    syncMs: median(syncs.map((s) => s.syncMs)),
+    evaluateMs: median(syncs.map((s) => s.evaluateMs)),
+    totalMs: median(syncs.map((s) => s.syncMs + s.evaluateMs)),
+    snapshotMb,
+    peakRssMb: peak,
+    latency,
+    problems: [...problems],
+  };
+
+  async function latencyOf(synced: SyncedHub, coalesceMs: number): Promise<LatencyResult> {
+    const samples = await measureLatency(synced.hub, {
+      store: sim.store,
+      podRef,
+      changes: config.changes,
+      minChanges: 5,
+      budgetMs: 90_000,
+      slowMs: 5_000,
+      timeoutMs: TIMEOUT_MS,
+    });
+    return {
+      coalesceMs,
+      changes: samples.latencyMs.length,
+      planned: config.changes,
+      isCapped: samples.isCapped,
+      p50Ms: percentile(samples.latencyMs, 0.5),
+      p95Ms: percentile(samples.latencyMs, 0.95),
+      maxMs: Math.max(...samples.latencyMs),
+      patchBytes: median(samples.patchBytes),
+    };
+  }
+}
+
+/** Nearest-rank percentile: the smallest sample with at least `p` of the samples at or below it. */
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}

@@ -1,0 +1,81 @@
+import type { TopologyPatch } from '@netmap/model';
+import { buildApp } from '../apps/server/src/app.ts';
+import type { ModelHub } from '../apps/server/src/hub/model-hub.ts';
+import type { SimStore } from '../packages/kube-sim/src/index.ts';
+import { StreamClient } from './stream-client.ts';
+import { changeAt, type StreamChange } from './stream-changes.ts';
+
+/** What to change and when to give up on changing more. */
+export interface LatencyPlan {
+  store: SimStore;
+  /** The pod to relabel and beside which pods come and go (`namespace/name`). */
+  podRef: string;
+  changes: number;
+  /** After this many changes, stop once `budgetMs` has passed or one change took `slowMs`. */
+  minChanges: number;
+  budgetMs: number;
+  slowMs: number;
+  /** How long to wait for the snapshot and for each patch. */
+  timeoutMs: number;
+}
+
+/** Latencies from the store write to the patch's arrival at the SSE client, and the patches' sizes. */
+export interface LatencySamples {
+  latencyMs: number[];
+  patchBytes: number[];
+  /** Fewer changes than planned were made, because they were slow. */
+  isCapped: boolean;
+  /** Bytes of the snapshot event's data. */
+  snapshotBytes: number;
+}
+
+/** Serves `hub` over HTTP, connects a stream client, and times `plan.changes` changes one at a time. */
+export async function measureLatency(hub: ModelHub, plan: LatencyPlan): Promise<LatencySamples> {
+  const app = buildApp({ source: hub });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const client = await StreamClient.connect(url);
+  try {
+    const snapshot = await client.next(plan.timeoutMs);
+    if (snapshot?.event !== 'snapshot') throw new Error('the stream did not start with a snapshot');
+    const samples: LatencySamples = {
+      latencyMs: [],
+      patchBytes: [],
+      isCapped: false,
+      snapshotBytes: snapshot.data.length,
+    };
+    const start = performance.now();
+    for (let i = 0; i < plan.changes; i++) {
+      const { latencyMs, bytes } = await timeChange(client, changeAt(plan.store, plan.podRef, i), plan.timeoutMs);
+      samples.latencyMs.push(latencyMs);
+      samples.patchBytes.push(bytes);
+      const isOverBudget = performance.now() - start > plan.budgetMs || latencyMs > plan.slowMs;
+      if (i + 1 >= plan.minChanges && i + 1 < plan.changes && isOverBudget) {
+        samples.isCapped = true;
+        break;
+      }
+    }
+    return samples;
+  } finally {
+    client.close();
+    await app.close();
+  }
+}
+
+/** Makes one change and waits for the patch that carries it. */
+async function timeChange(
+  client: StreamClient,
+  change: StreamChange,
+  timeoutMs: number,
+): Promise<{ latencyMs: number; bytes: number }> {
+  const writtenAt = performance.now();
+  change.write();
+  for (;;) {
+    const left = timeoutMs - (performance.now() - writtenAt);
+    const event = await client.next(left);
+    if (!event) throw new Error(`no patch carried the ${change.type} within ${timeoutMs} ms`);
+    if (event.event !== 'patch') continue;
+    if (change.isCarriedBy(JSON.parse(event.data) as TopologyPatch)) {
+      return { latencyMs: event.arrivedAt - writtenAt, bytes: event.data.length };
+    }
+  }
+}
