@@ -61,8 +61,8 @@ export class ClusterState {
   /** How many Pod objects each workload has (a workload with none gets a stand-in). */
   private readonly podCounts = new Map<string, number>();
   private readonly projection = new ClassProjection();
-  /** Bumped on every change, so derived caches know when to refresh. */
-  revision = 0;
+  /** Bumped when policies or namespaces change: with the classes' revision, what flows depend on. */
+  private rulesRevision = 0;
 
   constructor(objects: readonly KubeObject[] = []) {
     // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
@@ -78,13 +78,18 @@ export class ClusterState {
 
   /** Applies one change and updates what depends on it. */
   apply(change: ObjectChange): void {
-    this.revision++;
     const kind = change.object.kind ?? '';
+    if (kind === 'NetworkPolicy' || kind === 'Namespace') this.rulesRevision++;
     if (kind === 'Pod') return this.applyPod(change);
     if (kind === 'NetworkPolicy') return this.applyPolicy(change);
     if (WORKLOAD_KINDS.has(kind)) return this.applyWorkload(change);
     if (change.type === 'delete') this.remove(change.object);
     else this.store(change.object);
+  }
+
+  /** Changes whenever flows between workloads and the outside may have changed. */
+  get flowRevision(): string {
+    return `${this.classes.revision}.${this.rulesRevision}`;
   }
 
   /** Every route of every Ingress. */

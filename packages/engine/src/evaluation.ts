@@ -50,6 +50,7 @@ export function evaluateCluster(objects: readonly KubeObject[], options: EngineO
 /** The evaluated cluster. Queries compute on pod classes and never change the state. */
 export class Evaluation {
   readonly context: MatchContext;
+  private flowCache: { revision: string; flows: WorkloadFlow[]; unknown: WorkloadFlow[] } | undefined;
 
   constructor(
     readonly state: ClusterState,
@@ -125,14 +126,24 @@ export class Evaluation {
    * pieces of the outside (`first-last[External]`) and from the ingress controller.
    */
   flows(): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
-    const table = new FlowTable();
-    const classes = [...this.state.classes.all()];
-    addWorkloadFlows(table, this.state.classes, this.context, (source, destination) =>
-      this.classPorts(source, destination, false),
-    );
-    addExternalFlows(table, this.state, classes, this.context);
-    addIngressControllerFlows(table, this.state, this.context, this.options.ingressControllerLabels);
-    return table.result();
+    // Flows between workloads and the outside change only with classes, policies or namespaces:
+    // a pod rolled or scaled within its class keeps them, and the cache saves a quadratic pass.
+    if (this.flowCache?.revision !== this.state.flowRevision) {
+      const table = new FlowTable();
+      addWorkloadFlows(table, this.state.classes, this.context, (source, destination) =>
+        this.classPorts(source, destination, false),
+      );
+      addExternalFlows(table, this.state, [...this.state.classes.all()], this.context);
+      this.flowCache = { revision: this.state.flowRevision, ...table.result() };
+    }
+    // Flows from the ingress controller follow Services and pod readiness too: always fresh.
+    const controller = new FlowTable();
+    addIngressControllerFlows(controller, this.state, this.context, this.options.ingressControllerLabels);
+    const fromController = controller.result();
+    return {
+      flows: [...this.flowCache.flows, ...fromController.flows],
+      unknown: [...this.flowCache.unknown, ...fromController.unknown],
+    };
   }
 
   /** What each active pod can open to the anchors ('in') or the anchors to it ('out'), computed once per class. */

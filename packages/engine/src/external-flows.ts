@@ -31,7 +31,7 @@ export function addExternalFlows(
             direction === 'ingress'
               ? sidePorts('ingress', pod, outside, pod, context)
               : sidePorts('egress', pod, outside, outside, context);
-          for (const workload of new Set([...podClass.members].map((m) => m.workload))) {
+          for (const workload of podClass.workloads.keys()) {
             if (direction === 'ingress') table.add(range.name, workload, ports);
             else table.add(workload, range.name, ports);
           }

@@ -19,6 +19,8 @@ export interface PodClass {
   ips: readonly IpAddress[];
   hostNetwork: boolean;
   members: Set<PodFacts>;
+  /** How many members each workload has here: flows are per workload. */
+  workloads: Map<string, number>;
   /** Policies that select these pods and hold the direction in policyTypes; non-empty means isolated. */
   ingressPolicies: CompiledPolicy[];
   egressPolicies: CompiledPolicy[];
@@ -30,6 +32,11 @@ export class PodClassIndex {
   private readonly byNamespace = new Map<string, Set<PodClass>>();
   private readonly classOfPod = new Map<PodFacts, PodClass>();
   private nextId = 0;
+  /**
+   * Bumped whenever the classes, or which workloads have members in which class, change: flows
+   * between workloads can only change then (or when policies or namespaces change).
+   */
+  revision = 0;
 
   constructor(
     private readonly projection: ClassProjection,
@@ -41,6 +48,7 @@ export class PodClassIndex {
     const key = this.projection.keyOf(pod);
     let podClass = this.byKey.get(key);
     if (!podClass) {
+      this.revision++;
       podClass = this.createClass(key, pod);
       this.byKey.set(key, podClass);
       let inNamespace = this.byNamespace.get(pod.namespace);
@@ -48,6 +56,9 @@ export class PodClassIndex {
       inNamespace.add(podClass);
     }
     podClass.members.add(pod);
+    const count = podClass.workloads.get(pod.workload) ?? 0;
+    if (count === 0) this.revision++;
+    podClass.workloads.set(pod.workload, count + 1);
     this.classOfPod.set(pod, podClass);
     return podClass;
   }
@@ -57,6 +68,12 @@ export class PodClassIndex {
     if (!podClass) return;
     this.classOfPod.delete(pod);
     podClass.members.delete(pod);
+    const count = (podClass.workloads.get(pod.workload) ?? 1) - 1;
+    if (count > 0) podClass.workloads.set(pod.workload, count);
+    else {
+      podClass.workloads.delete(pod.workload);
+      this.revision++;
+    }
     if (podClass.members.size > 0) return;
     this.byKey.delete(podClass.key);
     this.byNamespace.get(podClass.namespace)?.delete(podClass);
@@ -107,6 +124,7 @@ export class PodClassIndex {
       ips: pod.ips,
       hostNetwork: pod.hostNetwork,
       members: new Set(),
+      workloads: new Map(),
       ingressPolicies: [],
       egressPolicies: [],
     };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCluster, type Evaluation } from './evaluation.ts';
 import type { WorkloadFlow } from './flow-table.ts';
 import { PortSet } from './port-set.ts';
-import { clusterArbitrary } from './test-support/arbitrary-cluster.ts';
+import type { KubeObject } from '@netmap/model';
+import { clusterArbitrary, clusterHistoryArbitrary } from './test-support/arbitrary-cluster.ts';
 
 /** Workload flows the slow way: every pair of active pods, no skipping. */
 function flowsPodByPod(evaluation: Evaluation): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
@@ -47,6 +48,25 @@ describe('workload flows', () => {
         expect(betweenWorkloads(unknown)).toEqual(expected.unknown);
       }),
       { numRuns: 1500 },
+    );
+  }, 120_000);
+
+  it('stay true after every change, although they are kept between changes that cannot alter them', () => {
+    const identity = (object: KubeObject) =>
+      `${object.kind} ${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
+    fc.assert(
+      fc.property(clusterHistoryArbitrary, (history) => {
+        const evaluation = evaluateCluster(history.initial);
+        const current = new Map(history.initial.map((object) => [identity(object), object]));
+        evaluation.flows();
+        for (const change of history.changes) {
+          evaluation.apply(change);
+          if (change.type === 'upsert') current.set(identity(change.object), change.object);
+          else current.delete(identity(change.object));
+          expect(evaluation.flows()).toEqual(evaluateCluster([...current.values()]).flows());
+        }
+      }),
+      { numRuns: 1000 },
     );
   }, 120_000);
 });

@@ -16,7 +16,6 @@ export function addWorkloadFlows(
   portsBetween: (source: PodClass, destination: PodClass) => PortVerdicts,
 ): void {
   const all = [...classes.all()];
-  const workloadsOf = new Map(all.map((c) => [c, [...new Set([...c.members].map((m) => m.workload))]]));
   const namespaces = classes.namespaces();
   for (const destination of all) {
     const scope = ingressSourceNamespaces(destination, namespaces, context);
@@ -25,8 +24,8 @@ export function addWorkloadFlows(
     for (const source of sources) {
       const ports = portsBetween(source, destination);
       if (ports.allowed.isEmpty() && ports.unknown.isEmpty()) continue;
-      for (const from of workloadsOf.get(source)!) {
-        for (const to of workloadsOf.get(destination)!) if (from !== to) table.add(from, to, ports);
+      for (const from of source.workloads.keys()) {
+        for (const to of destination.workloads.keys()) if (from !== to) table.add(from, to, ports);
       }
     }
   }
