@@ -91,6 +91,33 @@ describe('checks through a Service', () => {
     expect(result.connections.map((c) => c.to.kind === 'pod' && c.to.pod)).toEqual(['shop/web-1']);
   });
 
+  it('follows EndpointSlices as they change', () => {
+    const slice = (service: string): KubeObject =>
+      ({
+        kind: 'EndpointSlice',
+        metadata: { name: 'web-abc', namespace: 'shop', labels: { 'kubernetes.io/service-name': service } },
+        ports: [{ name: '', port: 8080, protocol: 'TCP' }],
+        endpoints: [
+          {
+            addresses: ['10.0.4.1'],
+            conditions: { ready: true },
+            targetRef: { kind: 'Pod', name: 'web-1', namespace: 'shop' },
+          },
+        ],
+      }) as KubeObject;
+    const evaluation = evaluateCluster([web1, web2, client, clusterIp, slice('web')]);
+    const backends = () =>
+      evaluation
+        .can({ kind: 'pod', ref: 'shop/client' }, { kind: 'service', ref: 'shop/web' }, 80, 'TCP')
+        .connections.map((c) => c.to.kind === 'pod' && c.to.pod);
+    expect(backends()).toEqual(['shop/web-1']);
+    evaluation.apply({ type: 'upsert', object: slice('other') });
+    expect(backends()).toEqual(['shop/web-1', 'shop/web-2']);
+    evaluation.apply({ type: 'upsert', object: slice('web') });
+    evaluation.apply({ type: 'delete', object: slice('web') });
+    expect(backends()).toEqual(['shop/web-1', 'shop/web-2']);
+  });
+
   it('denies a ClusterIP Service to an address outside the cluster, before any policy', () => {
     const result = evaluateCluster([web1, clusterIp]).can(
       { kind: 'ip', ip: '198.51.100.1' },

@@ -54,6 +54,9 @@ export class ClusterState {
   readonly invalid = new Map<string, InvalidObject>();
   /** Services, EndpointSlices, Ingresses, IngressClasses and Nodes by `Kind namespace/name`. */
   readonly stored = new Map<string, KubeObject>();
+  /** EndpointSlices by `namespace/service`, from their kubernetes.io/service-name label. */
+  private readonly slicesByService = new Map<string, Map<string, KubeObject>>();
+  private readonly serviceOfSlice = new Map<string, string>();
   /** Counts of objects of kinds the engine does not read. */
   readonly ignored = new Map<string, number>();
   readonly classes: PodClassIndex;
@@ -98,6 +101,16 @@ export class ClusterState {
     return ingresses.flatMap((ingress) => readIngressRoutes(ingress, namespaceOf(ingress)));
   }
 
+  /** The EndpointSlices of a Service. */
+  endpointSlicesOf(namespace: string, service: string): Iterable<KubeObject> {
+    return this.slicesByService.get(`${namespace}/${service}`)?.values() ?? [];
+  }
+
+  /** Active pods (and stand-ins) of one namespace. */
+  *activePodsIn(namespace: string): Iterable<PodFacts> {
+    for (const podClass of this.classes.inNamespace(namespace)) yield* podClass.members;
+  }
+
   policiesIn(namespace: string): Iterable<CompiledPolicy> {
     return this.policiesByNamespace.get(namespace)?.values() ?? [];
   }
@@ -123,6 +136,7 @@ export class ClusterState {
       this.workloads.set(object as Workload, namespace);
     } else if (STORED_KINDS.has(kind)) {
       this.stored.set(`${kind} ${refOf(object)}`, object);
+      if (kind === 'EndpointSlice') this.indexSlice(object, true);
     } else {
       this.ignored.set(kind, (this.ignored.get(kind) ?? 0) + 1);
     }
@@ -132,6 +146,22 @@ export class ClusterState {
     const kind = object.kind ?? '';
     if (kind === 'Namespace') this.namespaces.delete(object.metadata?.name ?? '');
     else this.stored.delete(`${kind} ${refOf(object)}`);
+    if (kind === 'EndpointSlice') this.indexSlice(object, false);
+  }
+
+  private indexSlice(slice: KubeObject, isPresent: boolean): void {
+    const ref = refOf(slice);
+    // A slice may name another service than when it was stored: take it out of the old one first.
+    const previous = this.serviceOfSlice.get(ref);
+    if (previous !== undefined) this.slicesByService.get(previous)?.delete(ref);
+    this.serviceOfSlice.delete(ref);
+    const service = slice.metadata?.labels?.['kubernetes.io/service-name'];
+    if (!isPresent || typeof service !== 'string') return;
+    const key = `${namespaceOf(slice)}/${service}`;
+    let slices = this.slicesByService.get(key);
+    if (!slices) this.slicesByService.set(key, (slices = new Map()));
+    slices.set(ref, slice);
+    this.serviceOfSlice.set(ref, key);
   }
 
   private storePolicy(object: NetworkPolicy, namespace: string): void {

@@ -30,15 +30,35 @@ export function collectInputFindings(state: ClusterState): Finding[] {
     }
   }
   const classes = [...state.classes.all()];
-  for (const policy of state.policies.values()) findings.push(...unmatchedNamedPorts(policy, classes));
+  // Which classes each policy selects for ingress, and every named port any pod defines: one pass each.
+  const selected = new Map<CompiledPolicy, PodClass[]>();
+  for (const podClass of classes) {
+    for (const policy of podClass.ingressPolicies) {
+      const list = selected.get(policy);
+      if (list) list.push(podClass);
+      else selected.set(policy, [podClass]);
+    }
+  }
+  const anywhere = new Set(classes.flatMap((c) => c.ports.map((p) => `${p.name}/${p.protocol}`)));
+  for (const policy of state.policies.values()) {
+    findings.push(...unmatchedNamedPorts(policy, selected.get(policy) ?? [], anywhere));
+  }
   return findings;
 }
 
-function unmatchedNamedPorts(policy: CompiledPolicy, classes: PodClass[]): Finding[] {
+function unmatchedNamedPorts(
+  policy: CompiledPolicy,
+  selected: PodClass[],
+  anywhere: ReadonlySet<string>,
+): Finding[] {
   const findings: Finding[] = [];
-  const check = (direction: 'ingress' | 'egress', rule: CompiledRule, destinations: PodClass[]) => {
+  const check = (
+    direction: 'ingress' | 'egress',
+    rule: CompiledRule,
+    isDefined: (name: string, protocol: Protocol) => boolean,
+  ) => {
     for (const entry of rule.ports ?? []) {
-      if (typeof entry.port !== 'string' || hasNamedPort(destinations, entry.port, entry.protocol)) continue;
+      if (typeof entry.port !== 'string' || isDefined(entry.port, entry.protocol)) continue;
       const where = `${direction}[${rule.index}].ports[${entry.index}]`;
       findings.push({
         id: `unmatched-named-port:${policy.ref}:${where}`,
@@ -49,13 +69,11 @@ function unmatchedNamedPorts(policy: CompiledPolicy, classes: PodClass[]): Findi
       });
     }
   };
-  const selected = classes.filter((c) => c.ingressPolicies.includes(policy));
-  for (const rule of policy.ingress ?? []) check('ingress', rule, selected);
+  const onSelected = (name: string, protocol: Protocol) =>
+    selected.some((c) => c.ports.some((p) => p.name === name && p.protocol === protocol));
+  for (const rule of policy.ingress ?? []) check('ingress', rule, onSelected);
   // Egress named ports resolve against whatever pod is reached: any pod of the cluster may define it.
-  for (const rule of policy.egress ?? []) check('egress', rule, classes);
+  for (const rule of policy.egress ?? [])
+    check('egress', rule, (name, protocol) => anywhere.has(`${name}/${protocol}`));
   return findings;
-}
-
-function hasNamedPort(classes: PodClass[], name: string, protocol: Protocol): boolean {
-  return classes.some((c) => c.ports.some((p) => p.name === name && p.protocol === protocol));
 }

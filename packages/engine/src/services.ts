@@ -75,18 +75,12 @@ export function serviceBackends(
   service: ServiceFacts,
   servicePort: ServicePortFacts,
 ): Backend[] {
-  const slices = [...state.stored.values()].filter(
-    (o): o is EndpointSlice =>
-      o.kind === 'EndpointSlice' &&
-      (o.metadata?.namespace ?? 'default') === service.namespace &&
-      o.metadata?.labels?.['kubernetes.io/service-name'] === service.name,
-  );
+  const slices = [...state.endpointSlicesOf(service.namespace, service.name)] as EndpointSlice[];
   if (slices.length > 0) return backendsFromSlices(state, service, servicePort, slices);
   if (!service.selector || Object.keys(service.selector).length === 0) return [];
   const backends: Backend[] = [];
-  for (const pod of state.activePods()) {
-    if (pod.namespace !== service.namespace || !pod.isReady || !matchesAll(service.selector, pod.labels))
-      continue;
+  for (const pod of state.activePodsIn(service.namespace)) {
+    if (!pod.isReady || !matchesAll(service.selector, pod.labels)) continue;
     const port = resolveTargetPort(servicePort, pod);
     if (port !== undefined) backends.push({ pod, port });
   }
