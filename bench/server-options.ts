@@ -23,7 +23,9 @@ export function parseServerBenchOptions(args: readonly string[], env: NodeJS.Pro
     else if (arg !== '--')
       throw new Error(`unknown argument "${arg}": use --sizes 1000,10000:5000 and --json`);
   }
-  const pairs = sizes ? sizes.split(',').map(parseSize) : DEFAULT_SIZES.map((pods) => parseSize(String(pods)));
+  const pairs = sizes
+    ? sizes.split(',').map(parseSize)
+    : DEFAULT_SIZES.map((pods) => parseSize(String(pods)));
   return { cases: pairs.map(([pods, policies]) => caseOf(pods, policies)), isJson };
 }
 

@@ -6,7 +6,16 @@ const TARGET_FROM_PODS = 10_000;
 
 /** Initial sync: one row per size, medians in milliseconds. */
 export function formatSync(results: readonly ServerSizeResult[]): string {
-  const header = ['size', 'objects', 'runs', 'sync ms', 'evaluate+derive ms', 'total ms', 'peak RSS MB', 'snapshot MB'];
+  const header = [
+    'size',
+    'objects',
+    'runs',
+    'sync ms',
+    'evaluate+derive ms',
+    'total ms',
+    'peak RSS MB',
+    'snapshot MB',
+  ];
   const rows = results.map((r) => [
     sizeLabel(r),
     count(r.objects),
@@ -22,7 +31,16 @@ export function formatSync(results: readonly ServerSizeResult[]): string {
 
 /** Change-to-patch latency: one row per size and coalescing window. */
 export function formatLatency(results: readonly ServerSizeResult[]): string {
-  const header = ['size', 'coalesce ms', 'changes', 'p50 ms', 'p95 ms', 'max ms', 'patch bytes (median)'];
+  const header = [
+    'size',
+    'coalesce ms',
+    'changes',
+    'p50 ms',
+    'p95 ms',
+    'max ms',
+    'patch bytes (median)',
+    'stream buffer',
+  ];
   const rows = results.flatMap((r) =>
     r.latency.map((l) => [
       sizeLabel(r),
@@ -32,6 +50,7 @@ export function formatLatency(results: readonly ServerSizeResult[]): string {
       ms(l.p95Ms),
       ms(l.maxMs),
       count(l.patchBytes),
+      l.isBufferRaised ? 'raised*' : 'default',
     ]),
   );
   return formatTable(header, rows);

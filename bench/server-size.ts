@@ -25,6 +25,8 @@ export interface LatencyResult {
   changes: number;
   planned: number;
   isCapped: boolean;
+  /** The stream's default 8 MiB buffer limit was raised so that the snapshot could be sent. */
+  isBufferRaised: boolean;
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -69,6 +71,7 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     const synced = await syncHub(kubeconfig, coalesceMs, TIMEOUT_MS);
     syncs.push(synced);
     for (const problem of synced.problems) problems.add(problem);
+    progress(`sync ${run + 1}: ${Math.round(synced.syncMs)} + ${Math.round(synced.evaluateMs)} ms`);
     if (run === 0) snapshotMb = JSON.stringify(synced.hub.topology).length / 2 ** 20;
     if (run >= extraSyncs) latency.push(await latencyOf(synced, coalesceMs));
     await stopHub(synced);
@@ -90,6 +93,10 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     problems: [...problems],
   };
 
+  function progress(text: string): void {
+    console.error(`  ${config.pods} pods: ${text}`);
+  }
+
   async function latencyOf(synced: SyncedHub, coalesceMs: number): Promise<LatencyResult> {
     const samples = await measureLatency(synced.hub, {
       store: sim.store,
@@ -100,11 +107,13 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
       slowMs: 5_000,
       timeoutMs: TIMEOUT_MS,
     });
+    progress(`coalesce ${coalesceMs} ms: ${samples.latencyMs.map(Math.round).join(', ')} ms`);
     return {
       coalesceMs,
       changes: samples.latencyMs.length,
       planned: config.changes,
       isCapped: samples.isCapped,
+      isBufferRaised: samples.isBufferRaised,
       p50Ms: percentile(samples.latencyMs, 0.5),
       p95Ms: percentile(samples.latencyMs, 0.95),
       maxMs: Math.max(...samples.latencyMs),

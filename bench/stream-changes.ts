@@ -60,7 +60,12 @@ export function changeAt(store: SimStore, podRef: string, index: number): Stream
         write: () => {
           const current = store.get({ apiVersion: 'v1', kind: 'Pod', namespace, name });
           const labels = { ...current.metadata?.labels, [LABEL]: String(index) };
-          store.update({ ...current, apiVersion: 'v1', kind: 'Pod', metadata: { ...current.metadata, labels } });
+          store.update({
+            ...current,
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { ...current.metadata, labels },
+          });
         },
         isCarriedBy: (patch) => {
           const node = patch.upserts.nodes[`pod:${podRef}`];

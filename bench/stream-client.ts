@@ -50,19 +50,25 @@ export class StreamClient {
     this.controller.abort();
   }
 
+  /** Splits the body into events; a chunk is joined with the ones before only once an event ends in it. */
   private async read(): Promise<void> {
     const decoder = new TextDecoder();
-    let buffer = '';
+    let parts: string[] = [];
+    let lastChar = '';
     try {
       for (;;) {
         const { value, done } = await this.reader.read();
         if (done) throw new Error('the stream ended');
         const arrivedAt = performance.now();
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
+        const text = decoder.decode(value, { stream: true });
+        parts.push(text);
+        // A blank line ends an event; it may straddle two chunks.
+        const hasEnd = (lastChar + text).includes('\n\n');
+        lastChar = text.at(-1) ?? lastChar;
+        if (!hasEnd) continue;
+        const blocks = parts.join('').split('\n\n');
+        parts = [blocks.pop() ?? ''];
+        for (const block of blocks) {
           const event = parseEvent(block, arrivedAt);
           if (event) this.queue.push(event);
         }
