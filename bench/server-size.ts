@@ -51,6 +51,7 @@ export interface ServerSizeResult {
 
 const TOKEN = 'bench';
 const TIMEOUT_MS = 15 * 60_000;
+const PATCH_TIMEOUT_MS = 5 * 60_000;
 
 /** Starts kube-sim with the generated cluster, then measures initial syncs and change-to-patch latency. */
 export async function measureServerSize(config: ServerSizeConfig): Promise<ServerSizeResult> {
@@ -101,11 +102,12 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     const samples = await measureLatency(synced.hub, {
       store: sim.store,
       podRef,
+      run: `c${coalesceMs}`,
       changes: config.changes,
       minChanges: 5,
       budgetMs: 90_000,
       slowMs: 5_000,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: PATCH_TIMEOUT_MS,
     });
     progress(`coalesce ${coalesceMs} ms: ${samples.latencyMs.map(Math.round).join(', ')} ms`);
     return {

@@ -45,21 +45,25 @@ const isTargetIsolated = (patch: TopologyPatch, isIsolated: boolean) =>
       node.isolated.ingress === isIsolated,
   );
 
+/** Changes come in cycles of five that leave the cluster as they found it (labels aside). */
+export const CHANGE_CYCLE = 5;
+
 /**
- * The `index`th change of a cycle of five: relabel an existing pod (`podRef` = `namespace/name`),
- * create a bare pod beside it, delete that pod, add a NetworkPolicy that isolates the target pod,
- * delete that policy.
+ * The `index`th change of a cycle: relabel an existing pod (`podRef` = `namespace/name`), create a
+ * bare pod beside it, delete that pod, add a NetworkPolicy that isolates the target pod, delete
+ * that policy. `run` makes label values and pod names unique across runs on one simulator.
  */
-export function changeAt(store: SimStore, podRef: string, index: number): StreamChange {
+export function changeAt(store: SimStore, podRef: string, run: string, index: number): StreamChange {
   const [namespace = '', name = ''] = podRef.split('/');
-  const created = `netmap-bench-${Math.floor(index / 5)}`;
-  switch (index % 5) {
+  const created = `netmap-bench-${run}-${Math.floor(index / CHANGE_CYCLE)}`;
+  const value = `${run}-${index}`;
+  switch (index % CHANGE_CYCLE) {
     case 0:
       return {
         type: 'pod relabel',
         write: () => {
           const current = store.get({ apiVersion: 'v1', kind: 'Pod', namespace, name });
-          const labels = { ...current.metadata?.labels, [LABEL]: String(index) };
+          const labels = { ...current.metadata?.labels, [LABEL]: value };
           store.update({
             ...current,
             apiVersion: 'v1',
@@ -69,7 +73,7 @@ export function changeAt(store: SimStore, podRef: string, index: number): Stream
         },
         isCarriedBy: (patch) => {
           const node = patch.upserts.nodes[`pod:${podRef}`];
-          return node?.kind === 'pod' && node.labels[LABEL] === String(index);
+          return node?.kind === 'pod' && node.labels[LABEL] === value;
         },
       };
     case 1:

@@ -3,7 +3,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import type { ModelHub } from '../apps/server/src/hub/model-hub.ts';
 import type { SimStore } from '../packages/kube-sim/src/index.ts';
 import { StreamClient } from './stream-client.ts';
-import { changeAt, type StreamChange } from './stream-changes.ts';
+import { CHANGE_CYCLE, changeAt, type StreamChange } from './stream-changes.ts';
 
 /** What to change and when to give up on changing more. */
 export interface LatencyPlan {
@@ -11,7 +11,9 @@ export interface LatencyPlan {
   /** The pod to relabel and beside which pods come and go (`namespace/name`). */
   podRef: string;
   changes: number;
-  /** After this many changes, stop once `budgetMs` has passed or one change took `slowMs`. */
+  /** Distinguishes this run's labels and pods from earlier runs' on the same simulator. */
+  run: string;
+  /** After this many changes (whole cycles), stop once `budgetMs` has passed or one change took `slowMs`. */
   minChanges: number;
   budgetMs: number;
   slowMs: number;
@@ -60,13 +62,14 @@ export async function measureLatency(hub: ModelHub, plan: LatencyPlan): Promise<
     for (let i = 0; i < plan.changes; i++) {
       const { latencyMs, bytes } = await timeChange(
         client,
-        changeAt(plan.store, plan.podRef, i),
+        changeAt(plan.store, plan.podRef, plan.run, i),
         plan.timeoutMs,
       );
       samples.latencyMs.push(latencyMs);
       samples.patchBytes.push(bytes);
       const isOverBudget = performance.now() - start > plan.budgetMs || latencyMs > plan.slowMs;
-      if (i + 1 >= plan.minChanges && i + 1 < plan.changes && isOverBudget) {
+      const isCycleDone = (i + 1) % CHANGE_CYCLE === 0;
+      if (isCycleDone && i + 1 >= plan.minChanges && i + 1 < plan.changes && isOverBudget) {
         samples.isCapped = true;
         break;
       }
