@@ -1,3 +1,4 @@
+import type { Topology } from '@netmap/model';
 import { startKubeSim } from '../packages/kube-sim/src/index.ts';
 import { writeKubeconfig } from '../apps/server/src/sources/cluster-test-kit.ts';
 import { generateCluster } from './generate-cluster.ts';
@@ -27,6 +28,8 @@ export interface LatencyResult {
   isCapped: boolean;
   /** The stream's default 8 MiB buffer limit was raised so that the snapshot could be sent. */
   isBufferRaised: boolean;
+  /** Why no change was measured: the stream cannot send the snapshot. */
+  skipped?: string;
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -73,9 +76,12 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     syncs.push(synced);
     for (const problem of synced.problems) problems.add(problem);
     progress(`sync ${run + 1}: ${Math.round(synced.syncMs)} + ${Math.round(synced.evaluateMs)} ms`);
-    if (run === 0) snapshotMb = JSON.stringify(synced.hub.topology).length / 2 ** 20;
-    if (run >= extraSyncs) latency.push(await latencyOf(synced, coalesceMs));
+    if (run === 0) snapshotMb = jsonLength(synced.hub.topology!) / 2 ** 20;
+    const isTooLarge = snapshotMb * 2 ** 20 > MAX_STRING_LENGTH;
+    if (isTooLarge) latency.push(...config.coalesceMs.map((each) => notMeasured(each, config.changes)));
+    else if (run >= extraSyncs) latency.push(await latencyOf(synced, coalesceMs));
     await stopHub(synced);
+    if (isTooLarge) break;
   }
   const peak = peakRssMb();
   await sim.close();
@@ -122,6 +128,36 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
       patchBytes: median(samples.patchBytes),
     };
   }
+}
+
+/** V8's longest string (2^29 - 24 characters on 64-bit): JSON.stringify of anything longer throws. */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+/** The length of `JSON.stringify(topology)`, counted entry by entry so that it works past the limit. */
+function jsonLength(topology: Topology): number {
+  let length = 0;
+  for (const part of [topology.nodes, topology.flows, topology.findings]) {
+    for (const [id, entry] of Object.entries(part))
+      length += JSON.stringify(id).length + JSON.stringify(entry).length + 2;
+  }
+  return length;
+}
+
+function notMeasured(coalesceMs: number, planned: number): LatencyResult {
+  const skipped = `not measured: the snapshot's JSON is longer than V8's longest string, so the stream cannot send it`;
+  const none = Number.NaN;
+  return {
+    coalesceMs,
+    changes: 0,
+    planned,
+    isCapped: false,
+    isBufferRaised: false,
+    skipped,
+    p50Ms: none,
+    p95Ms: none,
+    maxMs: none,
+    patchBytes: none,
+  };
 }
 
 /** Nearest-rank percentile: the smallest sample with at least `p` of the samples at or below it. */
