@@ -144,7 +144,7 @@ function jsonLength(topology: Topology): number {
 }
 
 function notMeasured(coalesceMs: number, planned: number): LatencyResult {
-  const skipped = `not measured: the snapshot's JSON is longer than V8's longest string, so the stream cannot send it`;
+  const skipped = 'not measured: snapshot JSON over V8 max string length';
   const none = Number.NaN;
   return {
     coalesceMs,
