@@ -46,11 +46,14 @@ function eventReader(response: Response) {
 let app: FastifyInstance | undefined;
 const controllers: AbortController[] = [];
 
-async function serve(maxClients = 10) {
+async function serve(maxClients = 10, maxBufferedBytes?: number) {
   const hub = new ModelHub({ kind: 'demo', description: 'test' }, { coalesceMs: 10 });
   hub.receive({ type: 'upsert', object: pod('web') });
   hub.receive({ type: 'synced' });
-  app = buildApp({ source: hub, stream: { maxClients } });
+  app = buildApp({
+    source: hub,
+    stream: maxBufferedBytes === undefined ? { maxClients } : { maxClients, maxBufferedBytes },
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const connect = (headers: Record<string, string> = {}) => {
     const controller = new AbortController();
@@ -99,5 +102,13 @@ describe('the topology stream', () => {
     expect(((await second.json()) as { error: string }).error).toMatch(/too many stream clients/);
     hub.receive({ type: 'upsert', object: pod('cart') });
     expect(await first()).toMatchObject({ event: 'patch' });
+  });
+
+  it('delivers a snapshot larger than the backlog a client may have', async () => {
+    const { hub, connect } = await serve(10, 64);
+    const next = eventReader(await connect());
+    expect(await next()).toMatchObject({ event: 'snapshot' });
+    hub.receive({ type: 'upsert', object: pod('cart') });
+    expect(await next()).toMatchObject({ event: 'patch' });
   });
 });

@@ -6,7 +6,7 @@ export interface StreamOptions {
   hub: ModelHub;
   /** Concurrent stream clients (default 100). */
   maxClients?: number;
-  /** A client whose unsent data passes this many bytes is dropped; it resumes or gets a snapshot (default 8 MiB). */
+  /** A client that falls this many bytes behind (beyond its snapshot) is dropped; it resumes or gets a snapshot (default 8 MiB). */
   maxBufferedBytes?: number;
   /** Comment lines that keep proxies from closing an idle stream (default 15 s). */
   heartbeatMs?: number;
@@ -35,9 +35,12 @@ export async function streamRoutes(app: FastifyInstance, options: StreamOptions)
       'cache-control': 'no-cache',
       'x-accel-buffering': 'no',
     });
+    // The snapshot may be large by itself: what a client may fall behind by comes on top of it.
+    let allowance = maxBufferedBytes;
     const send = (event: string, version: number, data: unknown) => {
       response.write(`event: ${event}\nid: ${hub.epoch}:${version}\ndata: ${JSON.stringify(data)}\n\n`);
-      if (response.writableLength > maxBufferedBytes) response.destroy();
+      if (event === 'snapshot') allowance = response.writableLength + maxBufferedBytes;
+      else if (response.writableLength > allowance) response.destroy();
     };
     const missed = resumePoint(request.headers['last-event-id'], hub);
     if (missed) for (const patch of missed) send('patch', patch.to, patch);
