@@ -111,4 +111,30 @@ describe('the topology stream', () => {
     hub.receive({ type: 'upsert', object: pod('cart') });
     expect(await next()).toMatchObject({ event: 'patch' });
   });
+
+  it('drops a client that stops reading once it falls too far behind, and keeps serving the others', async () => {
+    const { hub, connect } = await serve(10, 256 * 1024);
+    const slow = eventReader(await connect());
+    await slow();
+    const fast = eventReader(await connect());
+    await fast();
+    // Big patches, many of them: far more than the sockets between server and client can buffer.
+    const padding = 'x'.repeat(60);
+    for (let batch = 0; batch < 150; batch++) {
+      for (let i = 0; i < 50; i++) {
+        const labels = Object.fromEntries(
+          Array.from({ length: 20 }, (_, k) => [`k${k}`, `${padding.slice(0, 50)}${batch}`]),
+        );
+        hub.receive({
+          type: 'upsert',
+          object: { ...pod(`p${i}`), metadata: { name: `p${i}`, namespace: 'shop', labels } },
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      await fast();
+    }
+    await expect(async () => {
+      for (;;) await slow();
+    }).rejects.toThrow();
+  }, 30_000);
 });

@@ -35,12 +35,14 @@ export async function streamRoutes(app: FastifyInstance, options: StreamOptions)
       'cache-control': 'no-cache',
       'x-accel-buffering': 'no',
     });
-    // The snapshot may be large by itself: what a client may fall behind by comes on top of it.
+    // A client that has not taken in what it was sent before gets no more: it is dropped, and
+    // resumes or starts over with a snapshot. The snapshot itself may be large: the allowance for
+    // falling behind comes on top of it. Any one message, however large, goes out whole.
     let allowance = maxBufferedBytes;
     const send = (event: string, version: number, data: unknown) => {
+      if (response.writableLength > allowance) return void response.destroy();
       response.write(`event: ${event}\nid: ${hub.epoch}:${version}\ndata: ${JSON.stringify(data)}\n\n`);
       if (event === 'snapshot') allowance = response.writableLength + maxBufferedBytes;
-      else if (response.writableLength > allowance) response.destroy();
     };
     const missed = resumePoint(request.headers['last-event-id'], hub);
     if (missed) for (const patch of missed) send('patch', patch.to, patch);
