@@ -1,4 +1,5 @@
 import type { SizeConfig } from './measure-size.ts';
+import { readBenchArgs } from './bench-args.ts';
 
 /** What `pnpm bench` was asked to do. */
 export interface BenchOptions {
@@ -23,16 +24,7 @@ const CHANGE_RUNS = 21;
  * standard cases with that many pods, else one policy per 5 pods) or `pods:policies`.
  */
 export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  let sizes = env.BENCH_SIZES;
-  let isJson = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') isJson = true;
-    else if (arg === '--sizes') sizes = args[++i];
-    else if (arg.startsWith('--sizes=')) sizes = arg.slice('--sizes='.length);
-    else if (arg !== '--')
-      throw new Error(`unknown argument "${arg}": use --sizes 1000,10000:5000 and --json`);
-  }
+  const { sizes, isJson } = readBenchArgs(args, env);
   const pairs = sizes ? sizes.split(',').flatMap(parseSize) : DEFAULT_CASES;
   return { cases: pairs.map(([pods, policies]) => caseOf(pods, policies)), isJson };
 }

@@ -1,4 +1,5 @@
 import type { ServerSizeConfig } from './server-size.ts';
+import { readBenchArgs } from './bench-args.ts';
 
 /** What `pnpm bench:server` was asked to do. */
 export interface ServerBenchOptions {
@@ -13,16 +14,7 @@ const COALESCE_MS = [150, 10];
 
 /** Reads `--sizes 1000,10000` (or `--sizes=…`, or BENCH_SIZES; `pods` or `pods:policies`) and `--json`. */
 export function parseServerBenchOptions(args: readonly string[], env: NodeJS.ProcessEnv): ServerBenchOptions {
-  let sizes = env.BENCH_SIZES;
-  let isJson = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') isJson = true;
-    else if (arg === '--sizes') sizes = args[++i];
-    else if (arg.startsWith('--sizes=')) sizes = arg.slice('--sizes='.length);
-    else if (arg !== '--')
-      throw new Error(`unknown argument "${arg}": use --sizes 1000,10000:5000 and --json`);
-  }
+  const { sizes, isJson } = readBenchArgs(args, env);
   const pairs = sizes
     ? sizes.split(',').map(parseSize)
     : DEFAULT_SIZES.map((pods) => parseSize(String(pods)));

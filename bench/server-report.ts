@@ -1,4 +1,5 @@
 import type { ServerSizeResult } from './server-size.ts';
+import { count, formatTable, ms, sizeLabel } from './table-format.ts';
 
 /** The backend issue's target for change-to-patch latency at 10k pods and more. */
 const TARGET_P95_MS = 300;
@@ -76,28 +77,4 @@ export function checkLatencyTargets(results: readonly ServerSizeResult[]): strin
     );
   }
   return lines;
-}
-
-function sizeLabel(r: ServerSizeResult): string {
-  return `${short(r.pods)} / ${short(r.policies)}`;
-}
-
-function short(n: number): string {
-  return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
-}
-
-function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function ms(n: number): string {
-  return n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : count(n);
-}
-
-/** A Markdown table with right-aligned columns, readable in a terminal and pasteable in a PR. */
-function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-  const rule = `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
 }
