@@ -62,6 +62,15 @@ function inClusterConfig(env: NodeJS.ProcessEnv, dir: string): KubeConfig | unde
   return config;
 }
 
+/** Raised when kubectl would find no cluster at all: netmap serve then runs the demo. */
+export class NoClusterConfigured extends Error {
+  constructor() {
+    super(
+      'no cluster configured: pass --kubeconfig, set KUBECONFIG, create ~/.kube/config, or run netmap in a pod with a service account',
+    );
+  }
+}
+
 /** kubectl's order: `--kubeconfig`, else the `KUBECONFIG` list (missing files skipped), else `~/.kube/config`, else in-cluster. */
 function resolveConfig(options: ClusterConfigOptions): KubeConfig {
   const env = options.env ?? process.env;
@@ -77,9 +86,7 @@ function resolveConfig(options: ClusterConfigOptions): KubeConfig {
   if (files.length > 0) return mergeFirstWins(files.map(fromFile));
   const inCluster = inClusterConfig(env, options.serviceAccountDir ?? SERVICE_ACCOUNT_DIR);
   if (inCluster) return inCluster;
-  throw new Error(
-    'no cluster configured: pass --kubeconfig, set KUBECONFIG, create ~/.kube/config, or run netmap in a pod with a service account',
-  );
+  throw new NoClusterConfigured();
 }
 
 /**

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { CliIo } from '../cli-io.ts';
 import { ModelHub } from '../../hub/model-hub.ts';
 import { ManifestError } from '../../manifests/index.ts';
 import { startServer } from '../../server.ts';
 import { createClusterSource } from '../../sources/cluster-source.ts';
 import { DemoSource } from '../../sources/demo-source.ts';
+import { NoClusterConfigured } from '../../sources/kube-config.ts';
 import { ManifestsSource } from '../../sources/manifests-source.ts';
 import type { ObjectSource } from '../../sources/object-source.ts';
 import { ipBlockOption, parseCommand, portOption } from '../options.ts';
@@ -85,11 +83,7 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
       'choose one source: --manifests, --demo, or a cluster (--kubeconfig/--context/--namespace)',
     );
   if (values.manifests) return new ManifestsSource(values.manifests, { watch: true });
-  if (values.demo || (!isCluster && !hasClusterConfig())) {
-    if (!values.demo)
-      io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
-    return new DemoSource();
-  }
+  if (values.demo) return new DemoSource();
   try {
     const options: Parameters<typeof createClusterSource>[0] = {};
     if (values.kubeconfig !== undefined) options.kubeconfig = values.kubeconfig;
@@ -97,15 +91,10 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
     if (values.namespace !== undefined) options.namespaces = values.namespace;
     return createClusterSource(options);
   } catch (error) {
+    if (error instanceof NoClusterConfigured && !isCluster) {
+      io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
+      return new DemoSource();
+    }
     throw new UsageError((error as Error).message);
   }
-}
-
-/** Whether kubectl would find a cluster: $KUBECONFIG, ~/.kube/config, or a pod's service account. */
-function hasClusterConfig(): boolean {
-  return (
-    Boolean(process.env.KUBECONFIG) ||
-    existsSync(join(homedir(), '.kube', 'config')) ||
-    Boolean(process.env.KUBERNETES_SERVICE_HOST)
-  );
 }
