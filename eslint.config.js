@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
@@ -46,6 +47,36 @@ export default tseslint.config(
               message: 'not in packages',
             },
             { group: ['@netmap/*/src/*'], message: 'import a package by its name, not its files' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web app and its canvas run in the browser.
+    files: ['apps/web/**/*.{ts,tsx}', 'packages/graph-canvas/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  { files: ['apps/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
+  {
+    // The canvas draws shapes: it knows nothing of Kubernetes, the model or React.
+    files: ['packages/graph-canvas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@netmap/*', 'react', 'react-dom'], message: 'graph-canvas stands alone' }] },
+      ],
+    },
+  },
+  {
+    // The web app talks to the server over HTTP only.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@netmap/server', '@netmap/kube-sim', 'node:*'], message: 'the web app runs in the browser' },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 // Bundles the CLI (and its workspace packages) into one file Node runs directly.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Workspace packages are bundled (they export TypeScript); npm dependencies stay in node_modules.
@@ -24,3 +24,6 @@ await build({
 
 // The demo cluster's manifests travel with the bundle (the demo source looks for them beside it).
 cpSync('../../packages/kube-sim/demo', 'dist/demo', { recursive: true });
+
+// So is the built web app, which the server serves from the same port.
+if (existsSync('../web/dist/index.html')) cpSync('../web/dist', 'dist/web', { recursive: true });

@@ -6,12 +6,15 @@ import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/model.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
+import { webAppRoutes } from './routes/web-app.ts';
 
 /** netmap's HTTP app, not yet listening: tests drive it with `inject()`. */
 export function buildApp(options: {
   source: EvaluationSource;
   logger?: boolean;
   stream?: Omit<StreamOptions, 'hub'>;
+  /** The built web app's folder, served from `/`. */
+  webRoot?: string;
 }): FastifyInstance {
   // Streams never end by themselves: closing the app must close them.
   const app = Fastify({
@@ -36,5 +39,6 @@ export function buildApp(options: {
     void app.register(modelRoutes, { hub: options.source });
     void app.register(streamRoutes, { ...options.stream, hub: options.source });
   }
+  if (options.webRoot) void app.register(webAppRoutes, { root: options.webRoot });
   return app;
 }
