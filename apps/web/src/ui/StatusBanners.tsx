@@ -1,0 +1,40 @@
+import type { Cni } from '@netmap/engine';
+
+/** What the server says about its source, as the API's `/api/v1/status` returns it. */
+export interface SourceStatusView {
+  kind: string;
+  description: string;
+  synced: boolean;
+  problems: Record<string, string>;
+  cni: Cni;
+}
+
+/** Loud warnings that change how every answer on the page must be read. */
+export function StatusBanners(props: { status: SourceStatusView | undefined }) {
+  const { status } = props;
+  if (!status) return null;
+  const problems = Object.entries(status.problems);
+  return (
+    <>
+      {status.cni.enforcesNetworkPolicy === false && (
+        <div className="banner banner-danger" role="alert">
+          <strong>NetworkPolicies are not enforced.</strong> This cluster runs {status.cni.name} (
+          {status.cni.evidence}), which ignores NetworkPolicy: every policy shown here is inert, and all pods
+          can reach each other.
+        </div>
+      )}
+      {problems.length > 0 && (
+        <div className="banner banner-warning" role="alert">
+          <strong>Some resources could not be read</strong>; answers that depend on them are marked Unknown.
+          <ul>
+            {problems.map(([resource, message]) => (
+              <li key={resource}>
+                <code>{resource}</code>: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
