@@ -3,3 +3,4 @@ export * from './reachability.ts';
 export type * from './findings.ts';
 export type * from './topology.ts';
 export * from './topology-patch.ts';
+export type * from './object-details.ts';
