@@ -3,6 +3,7 @@ import { applyPatch, type TopologyPatch, type VersionedTopology } from '@netmap/
 import { connectionStore, type ConnectionStore } from './connection.ts';
 import { changedBetween, changedByPatch, isNoChange, type ModelChange } from './model-changes.ts';
 import { MODEL_KEY } from './query-keys.ts';
+import { isPatch, isTopology, parseJson } from './stream-payloads.ts';
 
 /** The part of `EventSource` the stream uses, so tests can drive it with a fake. */
 export interface EventSourceLike {
@@ -133,34 +134,4 @@ export function startModelStream(queryClient: QueryClient, options: ModelStreamO
       connection.dispose();
     },
   };
-}
-
-function parseJson(data: unknown): unknown {
-  try {
-    return typeof data === 'string' ? (JSON.parse(data) as unknown) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isTopology(value: unknown): value is VersionedTopology {
-  if (!isRecord(value)) return false;
-  const { epoch, version, nodes, flows, findings } = value;
-  return typeof epoch === 'string' && typeof version === 'number' && [nodes, flows, findings].every(isRecord);
-}
-
-function isPatch(value: unknown): value is TopologyPatch {
-  if (!isRecord(value)) return false;
-  const { epoch, from, to, upserts, removals } = value;
-  return (
-    typeof epoch === 'string' &&
-    typeof from === 'number' &&
-    typeof to === 'number' &&
-    isRecord(upserts) &&
-    isRecord(removals)
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
