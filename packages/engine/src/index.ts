@@ -8,3 +8,5 @@ export type { WorkloadFlow } from './flow-table.ts';
 export { PortSet } from './port-set.ts';
 export { deriveTopology, nodeIds } from './derive-topology.ts';
 export { detectCni, type Cni, type CniName } from './cni.ts';
+export { describeObject } from './object-details.ts';
+export { readPolicySource, type PolicySource } from './policy-source.ts';
