@@ -4,6 +4,8 @@ import type { EvaluationSource } from './evaluation-source.ts';
 import { ModelHub } from './hub/model-hub.ts';
 import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/model.ts';
+import { objectRoutes } from './routes/objects.ts';
+import { policyRoutes } from './routes/policies.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { webAppRoutes } from './routes/web-app.ts';
@@ -35,6 +37,8 @@ export function buildApp(options: {
   });
   void app.register(healthRoutes, { source: options.source });
   void app.register(queryRoutes, { source: options.source });
+  void app.register(objectRoutes, { source: options.source });
+  void app.register(policyRoutes, { source: options.source });
   if (options.source instanceof ModelHub) {
     void app.register(modelRoutes, { hub: options.source });
     void app.register(streamRoutes, { ...options.stream, hub: options.source });
