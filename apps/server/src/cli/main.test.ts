@@ -142,6 +142,8 @@ describe('bad usage and bad input exit with code 2 and one line on stderr', () =
     [['teleport'], /unknown command "teleport"/],
     [['serve', '--manifests', '/nonexistent/netmap'], /nonexistent\/netmap: no such file or directory/],
     [['serve', '--manifests', '.', '--port', '70000'], /not a port number/],
+    [['serve', '--manifests', '.', '--demo-changes', '1'], /go with --demo/],
+    [['serve', '--demo', '--demo-changes', 'soon'], /"soon" is not a number of seconds/],
     [['can', 'x/a', '--port', '80', '--manifests', '.'], /needs FROM and TO/],
   ])('%j', async (argv, message) => {
     const { code, err, out } = await cli(...argv);

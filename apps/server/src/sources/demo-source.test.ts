@@ -1,9 +1,16 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { ModelHub } from '../hub/model-hub.ts';
 import { DemoSource } from './demo-source.ts';
 
-const source = new DemoSource({ changeIntervalMs: 0 });
+const folder = mkdtempSync(join(tmpdir(), 'netmap-demo-'));
+const kubeconfig = join(folder, 'kubeconfig');
+const source = new DemoSource({ changeIntervalMs: 0, kubeconfigPath: kubeconfig });
 const hub = new ModelHub(source);
 const app = buildApp({ source: hub });
 
@@ -17,6 +24,7 @@ afterAll(async () => {
   await app.close();
   await source.stop();
   hub.close();
+  rmSync(folder, { recursive: true });
 });
 
 describe('the embedded demo', () => {
@@ -49,5 +57,25 @@ describe('the embedded demo', () => {
     expect(await check('shop/frontend[Deployment]', 'svc/shop/cart', 7070)).toBe('allowed');
     expect(await check('shop/checkout[Deployment]', 'svc/shop/shipping', 50051)).toBe('denied');
     expect(await check('203.0.113.50', 'svc/backoffice/order-admin-debug', 80)).toBe('allowed');
+  });
+});
+
+describe('the demo kubeconfig', () => {
+  it('lets kubectl read and change the embedded cluster, and the model follows', async () => {
+    expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
+    // The simulator runs in this process: kubectl must not block it.
+    const kubectl = async (...args: string[]) =>
+      (await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, ...args])).stdout;
+    expect((await kubectl('get', 'namespaces', '-o', 'name')).split('\n')).toContain('namespace/shop');
+    await kubectl('label', 'namespace', 'backoffice', 'reviewed=yes');
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      if (hub.topology?.nodes['namespace:backoffice']?.kind === 'namespace') {
+        const labels = (hub.topology.nodes['namespace:backoffice'] as { labels: Record<string, string> })
+          .labels;
+        if (labels.reviewed === 'yes') return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect.unreachable('the label set with kubectl did not reach the model');
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import {
@@ -27,17 +27,24 @@ export class DemoSource implements ObjectSource {
   private changes: { stop(): void } | undefined;
   private cluster: ClusterSource | undefined;
 
-  /** `changeIntervalMs` 0 keeps the demo still (for tests). */
-  constructor(private readonly options: { changeIntervalMs?: number } = {}) {}
+  /**
+   * `changeIntervalMs` 0 keeps the demo still; `kubeconfigPath` writes a kubeconfig for the
+   * embedded cluster there, so that kubectl can change it and the map follows.
+   */
+  constructor(private readonly options: { changeIntervalMs?: number; kubeconfigPath?: string } = {}) {}
 
   async start(emit: (event: SourceEvent) => void): Promise<void> {
-    const token = randomUUID();
-    this.sim = await startKubeSim({ token });
+    // kubectl sends no bearer token over plain HTTP: a demo opened to kubectl takes none.
+    const token = this.options.kubeconfigPath ? undefined : randomUUID();
+    this.sim = await startKubeSim(token ? { token } : {});
     const directory = existsSync(BUNDLED_DEMO) ? BUNDLED_DEMO : undefined;
     seedDemoCluster(this.sim.store, loadDemoCluster(directory ? { directory } : {}));
     const intervalMs = this.options.changeIntervalMs ?? 5000;
     if (intervalMs > 0) this.changes = startDemoChanges(this.sim.store, { intervalMs, seed: 1 });
-    this.cluster = new ClusterSource({ config: demoConfig(this.sim.url, token) });
+    const config = demoConfig(this.sim.url, token);
+    if (this.options.kubeconfigPath)
+      writeFileSync(this.options.kubeconfigPath, config.exportConfig(), { mode: 0o600 });
+    this.cluster = new ClusterSource({ config });
     await this.cluster.start(emit);
   }
 
@@ -48,11 +55,11 @@ export class DemoSource implements ObjectSource {
   }
 }
 
-function demoConfig(server: string, token: string): KubeConfig {
+function demoConfig(server: string, token: string | undefined): KubeConfig {
   const config = new KubeConfig();
   config.loadFromOptions({
     clusters: [{ name: 'demo', server, skipTLSVerify: true }],
-    users: [{ name: 'demo', token }],
+    users: [token ? { name: 'demo', token } : { name: 'demo' }],
     contexts: [{ name: 'demo', cluster: 'demo', user: 'demo' }],
     currentContext: 'demo',
   });

@@ -20,6 +20,10 @@ Serves netmap (HTTP API and topology stream) for one source:
 Options:
   --manifests PATH              file or directory of YAML/JSON manifests (repeatable)
   --demo                        the embedded demo cluster, with small changes over time
+  --demo-changes SECONDS        seconds between the demo's changes (default 5; 0 keeps it still)
+  --demo-kubeconfig FILE        write a kubeconfig for the demo cluster to FILE, so that kubectl
+                                can change it while you watch (the demo then takes changes from
+                                anyone on this machine)
   --kubeconfig FILE             the kubeconfig to read
   --context NAME                the kubeconfig context to use
   --namespace NS                a namespace to read one by one where RBAC forbids cluster-wide
@@ -38,6 +42,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const OPTIONS = {
   manifests: { type: 'string', multiple: true },
   demo: { type: 'boolean' },
+  'demo-changes': { type: 'string' },
+  'demo-kubeconfig': { type: 'string' },
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   namespace: { type: 'string', multiple: true },
@@ -70,6 +76,11 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<void
   }
   const { url } = await startServer({ source: hub, host, port, onClose: () => source.stop() });
   io.err(`netmap: serving ${source.description} at ${url}\n`);
+  if (source instanceof DemoSource && values['demo-kubeconfig']) {
+    io.err(
+      `netmap: change the demo cluster with: kubectl --kubeconfig ${values['demo-kubeconfig']} get pods -A\n`,
+    );
+  }
 }
 
 type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
@@ -82,8 +93,10 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
     throw new UsageError(
       'choose one source: --manifests, --demo, or a cluster (--kubeconfig/--context/--namespace)',
     );
+  if (!values.demo && (values['demo-changes'] !== undefined || values['demo-kubeconfig'] !== undefined))
+    throw new UsageError('--demo-changes and --demo-kubeconfig go with --demo');
   if (values.manifests) return new ManifestsSource(values.manifests, { watch: true });
-  if (values.demo) return new DemoSource();
+  if (values.demo) return demoSource(values);
   try {
     const options: Parameters<typeof createClusterSource>[0] = {};
     if (values.kubeconfig !== undefined) options.kubeconfig = values.kubeconfig;
@@ -93,8 +106,17 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
   } catch (error) {
     if (error instanceof NoClusterConfigured && !isCluster) {
       io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
-      return new DemoSource();
+      return demoSource(values);
     }
     throw new UsageError((error as Error).message);
   }
+}
+
+function demoSource(values: Values): DemoSource {
+  const seconds = values['demo-changes'] ?? '5';
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(seconds))
+    throw new UsageError(`--demo-changes: "${seconds}" is not a number of seconds`);
+  const options: ConstructorParameters<typeof DemoSource>[0] = { changeIntervalMs: Number(seconds) * 1000 };
+  if (values['demo-kubeconfig'] !== undefined) options.kubeconfigPath = values['demo-kubeconfig'];
+  return new DemoSource(options);
 }
