@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deriveTopology } from './derive-topology.ts';
-import { ADMIN_FINDING, SECRET, details, detailsEvaluation } from './test-support/details-cluster.ts';
+import { evaluateCluster } from './evaluation.ts';
+import { describeObject } from './object-details.ts';
+import {
+  ADMIN_FINDING,
+  SECRET,
+  details,
+  detailsCluster,
+  detailsEvaluation,
+} from './test-support/details-cluster.ts';
 
 const BROKEN_FINDING = 'invalid-object:NetworkPolicy:shop/broken';
 const findingIds = (id: string) => details(id)?.findings.map((finding) => finding.id);
@@ -26,6 +34,12 @@ describe('describeObject', () => {
       range: { first: '0.0.0.0', last: '255.255.255.255' },
       description: expect.stringContaining('0.0.0.0 to 255.255.255.255'),
     });
+    expect(details('external:::-ffff::[External]')).toMatchObject({ range: { first: '::', last: 'ffff::' } });
+  });
+
+  it('knows no ingress controller where no Ingress routes anything', () => {
+    const withoutIngresses = evaluateCluster(detailsCluster.filter((object) => object.kind !== 'Ingress'));
+    expect(describeObject(withoutIngresses, 'external:{ingress-controller}')).toBeUndefined();
   });
 
   it.each([
@@ -36,7 +50,11 @@ describe('describeObject', () => {
     'pod:shop/api[Deployment]',
     'service:shop/none',
     'ingress:shop/none',
-    'external:1.2.3.4-1.2.3.5[External]',
+    'external:10.0.0.9-10.0.0.1[External]',
+    'external:10.0.0.1-::ffff[External]',
+    'external:10.0.0.01-10.0.0.9[External]',
+    'external:0:0::-::ffff[External]',
+    'external:10.0.0.1',
     'thing:shop/web',
     'shop/web',
   ])('knows no %s', (id) => {

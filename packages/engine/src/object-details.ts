@@ -1,4 +1,5 @@
 import type { ExternalDetails, NamespaceDetails, ObjectDetails } from '@netmap/model';
+import { formatIp, parseIp, type IpAddress } from './cidr.ts';
 import { compareText } from './compare-text.ts';
 import { nodeIds } from './derive-topology.ts';
 import type { Evaluation } from './evaluation.ts';
@@ -65,23 +66,41 @@ function describeNamespace(evaluation: Evaluation, name: string): NamespaceDetai
   };
 }
 
-/** A piece of the outside that some flow names: a range of addresses, or the ingress controller. */
+/**
+ * The ingress controller, or a range of outside addresses in the form flows name it. Asking the
+ * flows themselves whether they name it would recompute the ingress controller's flows (seconds
+ * on a large cluster), so a range is checked by its form: canonical addresses, first before last.
+ */
 function describeExternal(evaluation: Evaluation, name: string): ExternalDetails | undefined {
-  const { flows, unknown } = evaluation.flows();
-  if (![...flows, ...unknown].some((flow) => flow.from === name || flow.to === name)) return undefined;
   const base = { kind: 'external' as const, id: nodeIds.external(name), name, labels: {}, findings: [] };
   if (name === INGRESS_CONTROLLER) {
+    if (evaluation.state.ingressRoutes().length === 0) return undefined;
     return {
       ...base,
       description:
         "The ingress controller: it receives the traffic of the cluster's Ingresses and forwards it to the pods of their Services.",
     };
   }
-  // `first-last[External]`: neither IPv4 nor IPv6 addresses hold a dash.
-  const [first = '', last = ''] = name.replace(/\[External\]$/, '').split('-');
+  const range = readRange(name);
+  if (!range) return undefined;
   return {
     ...base,
-    description: `Addresses ${first} to ${last}, outside the cluster, which the policies' ipBlocks do not tell apart.`,
-    range: { first, last },
+    description: `Addresses ${range.first} to ${range.last}, outside the cluster: a range whose addresses the policies' ipBlocks all treat alike.`,
+    range,
   };
+}
+
+/** `first-last[External]` (neither IPv4 nor IPv6 addresses hold a dash), as external-flows writes it. */
+function readRange(name: string): { first: string; last: string } | undefined {
+  const [, firstText = '', lastText = ''] = /^([^-]+)-([^-]+)\[External\]$/.exec(name) ?? [];
+  const first = canonicalIp(firstText);
+  const last = canonicalIp(lastText);
+  if (!first || !last || first.family !== last.family || first.value > last.value) return undefined;
+  return { first: firstText, last: lastText };
+}
+
+/** The address `text` stands for, if it is written as flows write addresses. */
+function canonicalIp(text: string): IpAddress | undefined {
+  const ip = parseIp(text);
+  return ip && formatIp(ip.family, ip.value) === text ? ip : undefined;
 }

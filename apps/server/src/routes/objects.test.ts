@@ -145,6 +145,18 @@ describe('GET /api/v1/objects/:id on the online shop', () => {
     });
   });
 
+  it('describes every node of the model it streams, as the same kind', async () => {
+    const model = (await app.inject({ url: '/api/v1/model' })).json() as {
+      nodes: Record<string, { kind: string }>;
+    };
+    const nodes = Object.entries(model.nodes);
+    expect(nodes.length).toBeGreaterThan(30);
+    for (const [id, node] of nodes) {
+      const { status, body } = await details(id);
+      expect({ id, status, kind: body.kind }).toEqual({ id, status: 200, kind: node.kind });
+    }
+  });
+
   it('accepts an id whose slashes are not encoded', async () => {
     const response = await app.inject({ url: '/api/v1/objects/service:shop/frontend' });
     expect(response.statusCode).toBe(200);
