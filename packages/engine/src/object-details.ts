@@ -85,7 +85,7 @@ function describeExternal(evaluation: Evaluation, name: string): ExternalDetails
   if (!range) return undefined;
   return {
     ...base,
-    description: `Addresses ${range.first} to ${range.last}, outside the cluster: a range whose addresses the policies' ipBlocks all treat alike.`,
+    description: `Addresses ${range.first} to ${range.last}, outside the cluster (the map splits the outside where the policies' ipBlocks begin and end).`,
     range,
   };
 }
