@@ -1,8 +1,12 @@
-/** netmap's page: the graph with its toolbar, and the side panels. */
-export function App() {
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ModelStream } from './api/index.ts';
+import { Netmap } from './Netmap.tsx';
+
+/** netmap's page, with the query cache that the page's one model stream fills. */
+export function App(props: { queryClient: QueryClient; stream: ModelStream }) {
   return (
-    <main className="app">
-      <h1>netmap</h1>
-    </main>
+    <QueryClientProvider client={props.queryClient}>
+      <Netmap stream={props.stream} />
+    </QueryClientProvider>
   );
 }

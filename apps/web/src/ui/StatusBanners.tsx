@@ -1,16 +1,7 @@
-import type { Cni } from '@netmap/engine';
-
-/** What the server says about its source, as the API's `/api/v1/status` returns it. */
-export interface SourceStatusView {
-  kind: string;
-  description: string;
-  synced: boolean;
-  problems: Record<string, string>;
-  cni: Cni;
-}
+import type { SourceStatus } from '../api/index.ts';
 
 /** Loud warnings that change how every answer on the page must be read. */
-export function StatusBanners(props: { status: SourceStatusView | undefined }) {
+export function StatusBanners(props: { status: SourceStatus | undefined }) {
   const { status } = props;
   if (!status) return null;
   const problems = Object.entries(status.problems);

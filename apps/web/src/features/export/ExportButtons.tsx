@@ -7,7 +7,8 @@ export function ExportButtons(props: {
   canvas: GraphCanvas | null;
   frame: ExportOptions;
   source: string;
-  dataTime: Date;
+  /** When the data was received (ms), for the file name; now when unknown. */
+  dataTime: number | undefined;
 }) {
   const [error, setError] = useState<string>();
   const run = async (extension: 'png' | 'svg') => {
@@ -19,7 +20,7 @@ export function ExportButtons(props: {
         extension === 'png'
           ? await canvas.exportPng(props.frame)
           : new Blob([canvas.exportSvg(props.frame)], { type: 'image/svg+xml' });
-      downloadBlob(blob, exportFileName(props.source, props.dataTime, extension));
+      downloadBlob(blob, exportFileName(props.source, new Date(props.dataTime ?? Date.now()), extension));
     } catch (caught) {
       setError(`The export failed: ${caught instanceof Error ? caught.message : String(caught)}`);
     }

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import { createGraphCanvas, type CanvasElements, type GraphCanvas } from '@netmap/graph-canvas';
+
+/**
+ * The graph on screen: one canvas created once, which React never re-renders; element, selection
+ * and highlight changes are handed to it as data. The canvas is lent out through `onCanvas` for
+ * exports, fitting and flashing.
+ */
+export function MapView(props: {
+  elements: CanvasElements;
+  selected: string | null;
+  highlight: readonly string[] | null;
+  onSelect: (id: string | null) => void;
+  onContext: (id: string, position: { x: number; y: number }) => void;
+  onCanvas?: (canvas: GraphCanvas | null) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const canvas = useRef<GraphCanvas | null>(null);
+  const handlers = useRef(props);
+  useEffect(() => {
+    handlers.current = props;
+  });
+
+  useEffect(() => {
+    const created = createGraphCanvas(container.current ?? undefined);
+    canvas.current = created;
+    const offSelect = created.on('select', (id) => handlers.current.onSelect(id));
+    const offContext = created.on('context', (id, position) => handlers.current.onContext(id, position));
+    handlers.current.onCanvas?.(created);
+    return () => {
+      offSelect();
+      offContext();
+      handlers.current.onCanvas?.(null);
+      created.destroy();
+      canvas.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    canvas.current?.setElements(props.elements);
+  }, [props.elements]);
+
+  useEffect(() => {
+    canvas.current?.setSelection(props.selected ? [props.selected] : []);
+  }, [props.selected, props.elements]);
+
+  useEffect(() => {
+    canvas.current?.setHighlight(props.highlight);
+  }, [props.highlight, props.elements]);
+
+  return <div ref={container} className="map-canvas" data-testid="map" />;
+}
