@@ -124,6 +124,19 @@ describe('filterModel', () => {
     expect(flowIds({ selected: shop.cartService.id, flowFocus: 'into' })).toHaveLength(3);
   });
 
+  it('focuses on a collapsed namespace or a Kubernetes node as on the workloads inside', () => {
+    expect(flowIds({ selected: 'aggregate:shop', flowFocus: 'out-of' })).toEqual(
+      flowIds({ selected: 'namespace:shop', flowFocus: 'out-of' }),
+    );
+    expect(flowIds({ selected: 'namespace:shop', flowFocus: 'out-of' })).toHaveLength(3);
+    // node-2 runs a frontend pod, redis and legacy: the flows out of their workloads.
+    expect(flowIds({ selected: 'k8s-node:node-2', flowFocus: 'out-of' })).toEqual([
+      `allowed:${shop.frontend.id}>${shop.cart.id}`,
+      `allowed:${shop.legacy.id}>${shop.cart.id}`,
+      `unknown:${shop.frontend.id}>${shop.cart.id}`,
+    ]);
+  });
+
   it('ignores the focus when an edge or nothing is selected', () => {
     expect(filter({ flowFocus: 'into' }).flows).toEqual(filter({}).flows);
     expect(filter({ flowFocus: 'into', selected: 'flow:allowed:a>b' }).flows).toEqual(filter({}).flows);
