@@ -48,5 +48,37 @@ export function MapView(props: {
     canvas.current?.setHighlight(props.highlight);
   }, [props.highlight, props.elements]);
 
-  return <div ref={container} className="map-canvas" data-testid="map" />;
+  return (
+    <>
+      <div ref={container} className="map-canvas" data-testid="map" aria-hidden="true" />
+      <GraphText elements={props.elements} selected={props.selected} highlight={props.highlight} />
+    </>
+  );
+}
+
+/**
+ * The graph as text for screen readers (and for tests, which read the page as users' tools do):
+ * each node on screen with whether it is selected or highlighted.
+ */
+function GraphText(props: {
+  elements: CanvasElements;
+  selected: string | null;
+  highlight: readonly string[] | null;
+}) {
+  const highlighted = new Set(props.highlight ?? []);
+  return (
+    <ul className="visually-hidden" aria-label="Graph nodes">
+      {props.elements.nodes.map((node) => (
+        <li
+          key={node.id}
+          data-id={node.id}
+          aria-current={node.id === props.selected ? 'true' : undefined}
+          data-highlighted={highlighted.has(node.id) ? 'true' : undefined}
+        >
+          {node.label}
+          {node.caption ? ` (${node.caption})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
 }
