@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GraphCanvas } from '@netmap/graph-canvas';
 import { useCheck, useConnection, useModel, useStatus, type ModelStream } from './api/index.ts';
+import { GroupPanel } from './features/details/GroupPanel.tsx';
 import { SelectionPanel, useReachQuestion } from './features/details/SelectionPanel.tsx';
 import { ExportButtons } from './features/export/ExportButtons.tsx';
 import { exportFrame } from './features/export/export-frame.ts';
@@ -151,6 +152,7 @@ export function Netmap(props: { stream: ModelStream }) {
           onShowPolicy={(name, direction, rule) => setPolicy({ policy: name, direction, rule })}
         />
         {policy && <PolicyViewer focus={policy} onClose={() => setPolicy(null)} />}
+        {view.selected && !selectedNode && map && <GroupPanel id={view.selected} map={map} onPick={pick} />}
         {selectedNode && (
           <SelectionPanel
             node={selectedNode}
