@@ -1,1 +1,2 @@
 export type * from './types.ts';
+export { createGraphCanvas, type GraphCanvasOptions } from './canvas.ts';

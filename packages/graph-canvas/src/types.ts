@@ -4,7 +4,8 @@
  * same visuals.
  */
 
-export type NodeShape = 'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'triangle' | 'tag';
+export type NodeShape =
+  'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'triangle' | 'tag';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 /** How a node looks. */
@@ -51,9 +52,7 @@ export interface CanvasElements {
 }
 
 /** One row of a legend drawn into exports. */
-export type LegendEntry =
-  | { label: string; node: NodeVisual }
-  | { label: string; edge: EdgeVisual };
+export type LegendEntry = { label: string; node: NodeVisual } | { label: string; edge: EdgeVisual };
 
 /** What an export carries besides the graph, so that it stands alone in a document. */
 export interface ExportOptions {

@@ -1,0 +1,129 @@
+import type { StylesheetJson } from 'cytoscape';
+import { DASHED, DOTTED } from './swatch-geometry.ts';
+
+/** How much detail the stylesheet draws: `large` trades curves and edge labels for frame rate. */
+export type StyleProfile = 'detailed' | 'large';
+
+const FONT = '"DejaVu Sans", system-ui, -apple-system, "Segoe UI", sans-serif';
+const INK = '#1e293b';
+const SELECTED = '#2563eb';
+const FLASH = '#f59e0b';
+
+/** Leaf nodes are all one size, so the layout can treat them alike. */
+export const NODE_SIZE = 30;
+/** Space between a compound node's box and what it holds. */
+export const COMPOUND_PADDING = 18;
+
+/**
+ * The stylesheet: looks come from each element's data (its visual), states from classes. Labels
+ * disappear once zoomed out below a legible size, which also keeps large graphs fast.
+ */
+export function buildStylesheet(profile: StyleProfile): StylesheetJson {
+  return [...elementStyles(profile), ...stateStyles()];
+}
+
+function elementStyles(profile: StyleProfile): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'data(shape)' as 'ellipse',
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        'background-color': 'data(color)',
+        'border-color': 'data(borderColor)',
+        'border-style': 'data(borderStyle)' as 'solid',
+        'border-width': 'data(borderWidth)',
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: INK,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'line-height': 1.2,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    {
+      selector: ':parent',
+      style: {
+        shape: 'round-rectangle',
+        'background-opacity': 0.08,
+        'border-opacity': 0.8,
+        padding: `${COMPOUND_PADDING}px`,
+        'text-valign': 'top',
+        'text-margin-y': -3,
+        'font-size': 13,
+        'font-weight': 'bold',
+        color: '#334155',
+        'text-background-opacity': 0,
+        'min-zoomed-font-size': 5,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': 'data(color)',
+        'line-style': 'data(lineStyle)' as 'solid',
+        'target-arrow-shape': 'data(arrow)' as 'triangle',
+        'target-arrow-color': 'data(color)',
+        'arrow-scale': 0.8,
+        'curve-style': profile === 'detailed' ? 'bezier' : 'straight',
+        label: profile === 'detailed' ? 'data(label)' : '',
+        'font-family': FONT,
+        'font-size': 9,
+        color: '#334155',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 8,
+      },
+    },
+    ...dashStyles(),
+  ];
+}
+
+/** Dashes and dots drawn the same way as in exported legends (see `dashPattern`). */
+function dashStyles(): StylesheetJson {
+  return [
+    { selector: 'edge[lineStyle = "dashed"]', style: { 'line-dash-pattern': [...DASHED] } },
+    {
+      selector: 'edge[lineStyle = "dotted"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [...DOTTED], 'line-cap': 'round' },
+    },
+    { selector: 'node[borderStyle = "dashed"]', style: { 'border-dash-pattern': [...DASHED] } },
+    {
+      selector: 'node[borderStyle = "dotted"]',
+      style: { 'border-style': 'dashed', 'border-dash-pattern': [...DOTTED], 'border-cap': 'round' },
+    },
+  ];
+}
+
+function stateStyles(): StylesheetJson {
+  return [
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: 'edge.highlighted', style: { 'z-index': 10 } },
+    {
+      selector: 'node.selected',
+      style: { 'outline-width': 4, 'outline-color': SELECTED, 'outline-offset': 2, 'outline-opacity': 1 },
+    },
+    {
+      selector: 'edge.selected',
+      style: { 'underlay-color': SELECTED, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'z-index': 20 },
+    },
+    {
+      selector: '.flash',
+      style: { 'underlay-color': FLASH, 'underlay-opacity': 0.55, 'underlay-padding': 10 },
+    },
+    { selector: 'edge.flash', style: { 'underlay-padding': 5 } },
+  ];
+}
