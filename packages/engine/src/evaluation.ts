@@ -54,7 +54,8 @@ export class Evaluation {
 
   constructor(
     readonly state: ClusterState,
-    private readonly options: EngineOptions = {},
+    /** How facts the spec leaves to the CNI are read (topology derivation follows them too). */
+    readonly options: EngineOptions = {},
   ) {
     this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods ?? true };
   }

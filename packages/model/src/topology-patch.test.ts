@@ -73,6 +73,36 @@ describe('topology patches', () => {
     expect(isEmptyPatch(diffTopology(before, before))).toBe(true);
   });
 
+  it('compare flows by their ports, ends and verdict', () => {
+    const flow = (ports: 'all' | string[], verdict: 'allowed' | 'unknown' = 'allowed') => ({
+      flows: { f: { id: 'f', from: 'a', to: 'b', ports, verdict } },
+      nodes: {},
+      findings: {},
+    });
+    expect(isEmptyPatch(diffTopology(flow(['TCP 80']), flow(['TCP 80'])))).toBe(true);
+    expect(diffTopology(flow(['TCP 80']), flow(['TCP 80', 'UDP 53'])).upserts.flows).toHaveProperty('f');
+    expect(diffTopology(flow('all'), flow(['TCP 80'])).upserts.flows).toHaveProperty('f');
+    expect(diffTopology(flow('all'), flow('all', 'unknown')).upserts.flows).toHaveProperty('f');
+  });
+
+  it('share the parts a patch leaves alone, and keep the flow level', () => {
+    const model: VersionedTopology = {
+      ...at({ nodes: { 'namespace:a': namespace('a') }, flows: {}, findings: {} }, 1),
+      flowLevel: 'namespace',
+    };
+    const next = applyPatch(model, {
+      epoch: 'e1',
+      from: 1,
+      to: 2,
+      upserts: { nodes: { 'namespace:b': namespace('b') }, flows: {}, findings: {} },
+      removals: { nodes: [], flows: [], findings: [] },
+    });
+    expect(next.flows).toBe(model.flows);
+    expect(next.nodes).not.toBe(model.nodes);
+    expect(next.flowLevel).toBe('namespace');
+    expect(Object.keys(model.nodes)).toEqual(['namespace:a']);
+  });
+
   it('refuse a patch that does not follow on from the model, and leave the model as it was', () => {
     const model = at({ nodes: { 'namespace:a': namespace('a') }, flows: {}, findings: {} }, 7);
     const patch = {

@@ -9,7 +9,18 @@ export interface Topology {
   nodes: Record<string, TopologyNode>;
   flows: Record<string, TopologyFlow>;
   findings: Record<string, Finding>;
+  /**
+   * What the ends of `flows` are: `workload` (absent means the same) — workloads and outside
+   * nodes; `namespace` — namespaces and outside nodes, each flow the union of the workload flows
+   * between them. Large clusters get `namespace`: workload flows grow with the square of the
+   * workloads (hundreds of thousands at 10k pods). Their workload flows are served on request
+   * (`GET /api/v1/flows?from=<node id>&to=<node id>`). It is fixed for an epoch: patches never change it.
+   */
+  flowLevel?: FlowLevel;
 }
+
+/** The ends of the flows a topology holds: workloads, or whole namespaces. */
+export type FlowLevel = 'workload' | 'namespace';
 
 /** A topology at one version of one server run (`epoch`). */
 export interface VersionedTopology extends Topology {
@@ -81,7 +92,10 @@ export interface IngressNode {
   routes: { host: string; path: string; pathType: string; service: string; isTls: boolean }[];
 }
 
-/** Outside the cluster: an address range (`0.0.0.0-9.255.255.255`) or the ingress controller. */
+/**
+ * Outside the cluster: an address range (`0.0.0.0-9.255.255.255[External]`) or the ingress
+ * controller (`{ingress-controller}`). Present while some flow starts or ends there.
+ */
 export interface ExternalNode {
   kind: 'external';
   id: string;
@@ -91,11 +105,18 @@ export interface ExternalNode {
 /** Any node of the topology. */
 export type TopologyNode = NamespaceNode | WorkloadNode | PodNode | ServiceNode | IngressNode | ExternalNode;
 
-/** Connections from one node to another, ports merged per protocol. */
+/**
+ * Connections from one node to another, ports merged per protocol. The ends are workload or
+ * external node ids, or namespace and external node ids when the topology's `flowLevel` is
+ * `namespace` (a namespace's flow to itself joins its different workloads). The id is
+ * `<verdict>:<from>><to>`: one `allowed` flow and one `unknown` flow (ports whose verdict depends
+ * on a fact the input lacks, beyond the allowed ones) per pair of ends at most.
+ */
 export interface TopologyFlow {
   id: string;
   from: string;
   to: string;
+  /** `"all"`, or `["TCP 80", "TCP 8000-8080", "UDP 53"]` sorted by protocol then port. */
   ports: 'all' | string[];
   verdict: 'allowed' | 'unknown';
 }

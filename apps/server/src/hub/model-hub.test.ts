@@ -85,4 +85,38 @@ describe('the model hub', () => {
     hub.receive({ type: 'problem', resource: 'networkpolicies', message: 'forbidden' });
     expect(hub.status.problems).toEqual({ networkpolicies: 'forbidden' });
   });
+
+  it('merges flows per namespace above the workload limit, and serves the workload flows behind one on request', () => {
+    const hub = new ModelHub(
+      { kind: 'demo', description: 'test' },
+      { coalesceMs: 100, workloadFlowLimit: 1 },
+    );
+    hub.receive({ type: 'upsert', object: pod('web') });
+    hub.receive({ type: 'upsert', object: pod('db') });
+    hub.receive({ type: 'synced' });
+    expect(hub.topology!.flowLevel).toBe('namespace');
+    expect(Object.keys(hub.topology!.flows)).toContain('allowed:namespace:shop>namespace:shop');
+    expect(
+      hub
+        .workloadFlowsBetween('namespace:shop', 'namespace:shop')
+        .map((flow) => flow.id)
+        .sort(),
+    ).toEqual([
+      'allowed:workload:shop/db[Pod]>workload:shop/web[Pod]',
+      'allowed:workload:shop/web[Pod]>workload:shop/db[Pod]',
+    ]);
+    const patches: TopologyPatch[] = [];
+    hub.subscribe((patch) => patches.push(patch));
+    hub.receive({ type: 'upsert', object: denyAll });
+    vi.advanceTimersByTime(100);
+    expect(patches[0]!.removals.flows).toContain('allowed:namespace:shop>namespace:shop');
+    expect(hub.topology!.flowLevel).toBe('namespace');
+  });
+
+  it('keeps workload flows up to the limit', () => {
+    expect(syncedHub().topology!.flowLevel).toBeUndefined();
+    expect(Object.keys(syncedHub().topology!.flows)).toContain(
+      'allowed:workload:shop/web[Pod]>workload:shop/db[Pod]',
+    );
+  });
 });

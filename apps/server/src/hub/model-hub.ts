@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
-  deriveTopology,
   detectCni,
   evaluateCluster,
+  TopologyDeriver,
+  workloadFlowsBetween,
   type EngineOptions,
   type Evaluation,
 } from '@netmap/engine';
 import {
-  applyPatch,
-  diffTopology,
   isEmptyPatch,
+  type FlowLevel,
   type KubeObject,
-  type Workload,
+  type TopologyFlow,
   type TopologyPatch,
   type VersionedTopology,
+  type Workload,
 } from '@netmap/model';
 import type { EvaluationSource, SourceStatus } from '../evaluation-source.ts';
 import type { ObjectSource, SourceEvent } from '../sources/object-source.ts';
@@ -25,17 +26,29 @@ export interface HubOptions {
   coalesceMs?: number;
   /** Patches kept for clients that resume (default 256). */
   historySize?: number;
+  /**
+   * Above this many workloads at the first sync, the topology's flows are merged per namespace
+   * (`flowLevel: 'namespace'`) and workload flows are served on request (default 500): workload
+   * flows grow with the square of the workloads, and views merge them above a similar size anyway.
+   */
+  workloadFlowLimit?: number;
 }
+
+/** Workloads above which flows are merged per namespace, unless the options say otherwise. */
+export const DEFAULT_WORKLOAD_FLOW_LIMIT = 500;
 
 /**
  * Owns the evaluated model of one source: folds the source's events into the engine, coalesces
  * bursts into versioned patches, keeps recent patches for resuming clients, and fans them out.
+ * The topology is kept by a `TopologyDeriver`, which re-derives only what each change can reach and
+ * reports the patch itself. Its records are updated in place at each version (copying 100k entries
+ * per patch would cost more than deriving it): whoever reads `topology` reads it synchronously.
  */
 export class ModelHub implements EvaluationSource {
   readonly epoch = randomUUID().slice(0, 8);
   readonly status: SourceStatus;
-  evaluation: Evaluation | undefined;
   topology: VersionedTopology | undefined;
+  private deriver: TopologyDeriver | undefined;
   private readonly initial = new Map<string, KubeObject>();
   /** DaemonSets, to tell which CNI runs. */
   private readonly daemonSets = new Map<string, Workload>();
@@ -56,6 +69,25 @@ export class ModelHub implements EvaluationSource {
     };
   }
 
+  /** The current evaluation; undefined until the first sync completes. */
+  get evaluation(): Evaluation | undefined {
+    return this.deriver?.evaluation;
+  }
+
+  /**
+   * The workload flows between two nodes of the topology, each a namespace or the outside
+   * (`namespace:shop`, `external:…`): what one flow of a namespace-level topology stands for.
+   */
+  workloadFlowsBetween(from: string, to: string): TopologyFlow[] {
+    const deriver = this.deriver;
+    if (!deriver) return [];
+    return workloadFlowsBetween(
+      { evaluation: deriver.evaluation, controllerFlows: () => deriver.controllerFlows() },
+      from,
+      to,
+    );
+  }
+
   /** Takes one event from the source. */
   receive(event: SourceEvent): void {
     if (event.type === 'problem') {
@@ -64,13 +96,13 @@ export class ModelHub implements EvaluationSource {
     }
     if (event.type === 'synced') return this.completeSync();
     if (event.object.kind === 'DaemonSet') this.trackDaemonSet(event);
-    if (!this.evaluation) {
+    if (!this.deriver) {
       // Until the first sync completes, keep the latest of each object and evaluate once.
       if (event.type === 'upsert') this.initial.set(keyOf(event.object), event.object);
       else this.initial.delete(keyOf(event.object));
       return;
     }
-    this.evaluation.apply(event);
+    this.deriver.apply(event);
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 150);
   }
 
@@ -101,17 +133,22 @@ export class ModelHub implements EvaluationSource {
 
   private completeSync(): void {
     this.status.synced = true;
-    if (this.evaluation) return;
-    this.evaluation = evaluateCluster([...this.initial.values()], this.options.engine);
+    if (this.deriver) return;
+    const evaluation = evaluateCluster([...this.initial.values()], this.options.engine);
     this.initial.clear();
-    this.topology = { epoch: this.epoch, version: 1, ...deriveTopology(this.evaluation) };
+    const flowLevel = chooseFlowLevel(
+      evaluation,
+      this.options.workloadFlowLimit ?? DEFAULT_WORKLOAD_FLOW_LIMIT,
+    );
+    this.deriver = new TopologyDeriver(evaluation, { flowLevel });
+    this.topology = { epoch: this.epoch, version: 1, ...this.deriver.topology };
   }
 
   /** Turns the changes since the last patch into one patch, if they changed anything. */
   private flush(): void {
     this.flushTimer = undefined;
-    if (!this.evaluation || !this.topology) return;
-    const change = diffTopology(this.topology, deriveTopology(this.evaluation));
+    if (!this.deriver || !this.topology) return;
+    const change = this.deriver.update();
     if (isEmptyPatch(change)) return;
     const patch: TopologyPatch = {
       epoch: this.epoch,
@@ -119,11 +156,19 @@ export class ModelHub implements EvaluationSource {
       to: this.topology.version + 1,
       ...change,
     };
-    this.topology = applyPatch(this.topology, patch);
+    // The deriver has written the change into the records already: the version follows.
+    this.topology = { ...this.topology, version: patch.to };
     this.history.push(patch);
     if (this.history.length > (this.options.historySize ?? 256)) this.history.shift();
     for (const listener of this.listeners) listener(patch);
   }
+}
+
+/** Workload flows while the cluster has at most `limit` workloads; flows per namespace above. */
+function chooseFlowLevel(evaluation: Evaluation, limit: number): FlowLevel {
+  const workloads = new Set<string>(evaluation.state.representatives.keys());
+  for (const pod of evaluation.state.pods.values()) workloads.add(pod.workload);
+  return workloads.size > limit ? 'namespace' : 'workload';
 }
 
 function keyOf(object: KubeObject): string {

@@ -1,0 +1,63 @@
+import { connectionPorts } from './connection-ports.ts';
+import { mayReach, type FlowCandidates } from './flow-candidates.ts';
+import type { PortUnion } from './flow-pairs.ts';
+import type { PodClass } from './pod-classes.ts';
+import { PortSet } from './port-set.ts';
+
+/**
+ * The flows into pods of namespace `destination`, merged per namespace they come from (only from
+ * `source` when given): the union of `connectionPorts` over the pairs of classes whose workloads
+ * differ, as the workload flows merged per namespace would be. Only candidate pairs are asked, and a
+ * destination whose admission bound adds no port to what the pair of namespaces already allows is
+ * passed over, so that a pair of namespaces costs about as many questions as it has distinct
+ * answers. Namespaces that reach nothing are left out.
+ */
+export function namespaceFlowsInto(
+  candidates: FlowCandidates,
+  destination: string,
+  source?: string,
+): Map<string, PortUnion> {
+  const result = new Map<string, PortUnion>();
+  for (const target of candidates.classes.inNamespace(destination)) {
+    const scope = candidates.sourceScope(target);
+    if (source === undefined) {
+      for (const namespace of scope === 'all' ? candidates.namespaces : scope)
+        addInto(candidates, target, namespace, result);
+    } else if (scope === 'all' || scope.has(source)) addInto(candidates, target, source, result);
+  }
+  for (const [namespace, union] of result)
+    if (union.allowed.isEmpty() && union.unknown.isEmpty()) result.delete(namespace);
+  return result;
+}
+
+/** Adds to `result` what pods of `source` can open to `target`, as far as that can add anything. */
+function addInto(
+  candidates: FlowCandidates,
+  target: PodClass,
+  source: string,
+  result: Map<string, PortUnion>,
+): void {
+  const { bound, senders } = candidates.admission(target, source);
+  if (senders.size === 0) return;
+  let union = result.get(source);
+  if (!union) result.set(source, (union = { allowed: PortSet.EMPTY, unknown: PortSet.EMPTY }));
+  if (bound.subtract(union.allowed).isEmpty()) return;
+  for (const sender of senders.values()) {
+    if (!mayReach(sender, target) || isWithinOneWorkload(sender.podClass, target)) continue;
+    const ports = connectionPorts(
+      { kind: 'pod', podClass: sender.podClass },
+      { kind: 'pod', podClass: target },
+      candidates.context,
+    );
+    union.unknown = union.unknown.union(ports.unknown);
+    if (ports.allowed.isEmpty()) continue;
+    union.allowed = union.allowed.union(ports.allowed);
+    if (bound.subtract(union.allowed).isEmpty()) return;
+  }
+}
+
+/** Flows leave out pairs within one workload: two classes of that one workload alone add nothing. */
+export function isWithinOneWorkload(sender: PodClass, target: PodClass): boolean {
+  if (sender.workloads.size !== 1 || target.workloads.size !== 1) return false;
+  return sender.workloads.keys().next().value === target.workloads.keys().next().value;
+}

@@ -1,0 +1,129 @@
+import type { FlowLevel, Topology } from '@netmap/model';
+import { ClassWatch, type ClassChanges } from './class-changes.ts';
+import type { ObjectChange } from './cluster-state.ts';
+import { ControllerPairFlows } from './controller-pair-flows.ts';
+import type { Evaluation } from './evaluation.ts';
+import { ExternalPairFlows } from './external-pair-flows.ts';
+import { FlowCandidates, type SourceScopes } from './flow-candidates.ts';
+import type { FlowPairs } from './flow-pairs.ts';
+import { NamespacePairFlows } from './namespace-pair-flows.ts';
+import { ChangeTracker, type TopologyChange } from './topology-change.ts';
+import { TouchedObjects } from './touched-objects.ts';
+import { TopologyWriter } from './topology-writer.ts';
+import { WorkloadPairFlows } from './workload-pair-flows.ts';
+
+export type { TopologyChange } from './topology-change.ts';
+
+/** How a deriver builds its topology. */
+export interface DeriverOptions {
+  /** Flows between workloads (default), or merged between namespaces. Fixed for the deriver's life. */
+  flowLevel?: FlowLevel;
+}
+
+const NO_CHANGES: ClassChanges = {
+  isAll: false,
+  classes: new Set(),
+  workloads: new Set(),
+  namespaces: new Set(),
+};
+
+/**
+ * Keeps `deriveTopology(evaluation)` current as object changes arrive, re-deriving only what a change
+ * can reach: the nodes of the namespaces it touched (and of namespaces whose Services send to pods
+ * there), the flows of the classes that changed in what flows depend on, and findings when their
+ * inputs changed. `update` returns what changed, as a patch's upserts and removals. The topology's
+ * records are changed in place: read them synchronously, or copy them.
+ */
+export class TopologyDeriver {
+  readonly topology: Topology;
+  private readonly writer: TopologyWriter;
+  private readonly touched: TouchedObjects;
+  private readonly watch: ClassWatch;
+  private readonly classPairs: WorkloadPairFlows | NamespacePairFlows;
+  private readonly external: ExternalPairFlows;
+  private readonly controller: ControllerPairFlows;
+  /** Source scopes of classes, kept while the classes and namespaces they depend on are unchanged. */
+  private scopes: SourceScopes = new WeakMap();
+  private namespacesWithClasses = '';
+  private flowRevision = '';
+
+  constructor(
+    readonly evaluation: Evaluation,
+    options: DeriverOptions = {},
+  ) {
+    const level = options.flowLevel ?? 'workload';
+    this.topology = { nodes: {}, flows: {}, findings: {} };
+    if (level !== 'workload') this.topology.flowLevel = level;
+    this.writer = new TopologyWriter(this.topology, level);
+    this.touched = new TouchedObjects(evaluation);
+    this.watch = new ClassWatch(evaluation.state.classes);
+    this.classPairs = level === 'namespace' ? new NamespacePairFlows() : new WorkloadPairFlows();
+    this.external = new ExternalPairFlows(level);
+    this.controller = new ControllerPairFlows(level);
+    this.touched.touchEverything();
+    this.update();
+  }
+
+  get flowLevel(): FlowLevel {
+    return this.topology.flowLevel ?? 'workload';
+  }
+
+  /** Applies one object change to the evaluation, and remembers what it touched. */
+  apply(change: ObjectChange): void {
+    this.touched.before(change);
+    this.evaluation.apply(change);
+    this.touched.after(change);
+  }
+
+  /** Brings the topology up to date with the changes applied since the last update; returns what changed. */
+  update(): TopologyChange {
+    const tracker = new ChangeTracker(this.topology);
+    const touched = this.touched.take();
+    this.writer.writeNodes(this.evaluation, touched.namespaces, tracker);
+    const classes = this.classChanges(touched.relabelled);
+    const isAnyTouched = touched.namespaces === 'all' || touched.namespaces.size > 0;
+    if (classes !== NO_CHANGES || touched.isPolicyTouched || isAnyTouched) {
+      const candidates = new FlowCandidates(
+        this.evaluation.state.classes,
+        this.evaluation.context,
+        this.scopes,
+      );
+      this.classPairs.update(candidates, classes);
+      this.external.update(this.evaluation, classes, touched.isPolicyTouched);
+      this.controller.update(this.evaluation, {
+        classes,
+        touched: touched.namespaces,
+        areControllersStale: touched.areControllersStale,
+      });
+      for (const pairs of [this.classPairs.pairs, this.external.pairs, this.controller.pairs])
+        this.writeFlows(pairs, tracker);
+    }
+    if (touched.areFindingsStale || classes !== NO_CHANGES)
+      this.writer.writeFindings(this.evaluation, tracker);
+    return tracker.result();
+  }
+
+  /** The controller's flows per destination workload, whatever the level (for flows on request). */
+  controllerFlows(): ReturnType<ControllerPairFlows['workloadFlows']> {
+    return this.controller.workloadFlows();
+  }
+
+  private writeFlows(pairs: FlowPairs, tracker: ChangeTracker): void {
+    for (const key of pairs.takeChanged()) this.writer.writeFlowPair(key, pairs.get(key), tracker);
+  }
+
+  /** Which classes changed, by what flows depend on; none when nothing flows depend on changed. */
+  private classChanges(relabelled: ReadonlySet<string>): ClassChanges {
+    const revision = this.evaluation.state.flowRevision;
+    if (revision === this.flowRevision && relabelled.size === 0) return NO_CHANGES;
+    this.flowRevision = revision;
+    const changes = this.watch.changes(relabelled);
+    const namespaces = this.evaluation.state.classes.namespaces().sort().join(' ');
+    // A source scope depends on the class, and on which namespaces there are and their labels.
+    if (changes.isAll || relabelled.size > 0 || namespaces !== this.namespacesWithClasses)
+      this.scopes = new WeakMap();
+    else for (const podClass of changes.classes) this.scopes.delete(podClass);
+    this.namespacesWithClasses = namespaces;
+    return changes;
+  }
+}

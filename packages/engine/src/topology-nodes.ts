@@ -1,0 +1,147 @@
+import type { IngressNode, Service, TopologyNode, WorkloadNode } from '@netmap/model';
+import type { Evaluation } from './evaluation.ts';
+import { compareText } from './compare-text.ts';
+import type { PodFacts } from './pod-facts.ts';
+import { readService, serviceBackends, type ServiceFacts } from './services.ts';
+
+/** Node ids: one namespace per kind of node, so that ids never collide. */
+export const nodeIds = {
+  namespace: (name: string) => `namespace:${name}`,
+  workload: (ref: string) => `workload:${ref}`,
+  pod: (ref: string) => `pod:${ref}`,
+  service: (ref: string) => `service:${ref}`,
+  ingress: (ref: string) => `ingress:${ref}`,
+  external: (name: string) => `external:${name}`,
+};
+
+/**
+ * The nodes of some namespaces (all when `only` is undefined): each namespace, its workloads, pods,
+ * services and ingresses, grouped by namespace. Only fields views need are copied (no env, args,
+ * annotations). One pass over the objects, in the order the state holds them.
+ */
+export function deriveNamespaceNodes(
+  evaluation: Evaluation,
+  only?: ReadonlySet<string>,
+): Map<string, TopologyNode[]> {
+  const { state } = evaluation;
+  const wanted = (namespace: string) => !only || only.has(namespace);
+  const byNamespace = new Map<string, TopologyNode[]>();
+  const add = (namespace: string, node: TopologyNode) => {
+    const list = byNamespace.get(namespace);
+    if (list) list.push(node);
+    else byNamespace.set(namespace, [node]);
+  };
+  for (const name of state.namespaces.names()) if (wanted(name)) add(name, namespaceNode(evaluation, name));
+  const pods: PodFacts[] = [];
+  for (const pod of state.pods.values()) if (wanted(pod.namespace)) pods.push(pod);
+  for (const pod of state.representatives.values()) if (wanted(pod.namespace)) pods.push(pod);
+  for (const pod of pods) {
+    // A namespace that is not stored (or not yet) still holds the pods that name it.
+    if (!byNamespace.has(pod.namespace)) add(pod.namespace, namespaceNode(evaluation, pod.namespace));
+  }
+  for (const workload of workloadNodes(evaluation, pods)) add(workload.namespace, workload);
+  for (const pod of pods) if (!pod.representative) add(pod.namespace, podNode(pod));
+  for (const object of state.stored.values()) {
+    if (object.kind !== 'Service') continue;
+    const namespace = object.metadata?.namespace || 'default';
+    if (wanted(namespace)) add(namespace, serviceNode(evaluation, readService(object as Service, namespace)));
+  }
+  for (const ingress of ingressNodes(evaluation, wanted)) add(ingress.namespace, ingress);
+  return byNamespace;
+}
+
+function namespaceNode(evaluation: Evaluation, name: string): TopologyNode {
+  const labels = { ...evaluation.state.namespaces.labelsOf(name).labels };
+  return { kind: 'namespace', id: nodeIds.namespace(name), name, labels };
+}
+
+/** One node per workload, labelled as its first pod; counts the pods that take part in flows. */
+function workloadNodes(evaluation: Evaluation, pods: readonly PodFacts[]): WorkloadNode[] {
+  const byRef = new Map<string, WorkloadNode>();
+  for (const pod of pods) {
+    const [namespace = '', rest = ''] = pod.workload.split('/');
+    let node = byRef.get(pod.workload);
+    if (!node) {
+      node = {
+        kind: 'workload',
+        id: nodeIds.workload(pod.workload),
+        namespace,
+        name: rest.slice(0, rest.lastIndexOf('[')),
+        workloadKind: rest.slice(rest.lastIndexOf('[') + 1, -1),
+        pods: 0,
+        labels: { ...pod.labels },
+        isolated: { ingress: false, egress: false },
+        hostNetwork: pod.hostNetwork,
+        isTemplate: pod.representative,
+      };
+      byRef.set(pod.workload, node);
+    }
+    const podClass = evaluation.state.classes.classOf(pod);
+    if (!podClass) continue;
+    if (!pod.representative) node.pods++;
+    node.isolated.ingress ||= podClass.ingressPolicies.length > 0 && !podClass.hostNetwork;
+    node.isolated.egress ||= podClass.egressPolicies.length > 0 && !podClass.hostNetwork;
+  }
+  return [...byRef.values()];
+}
+
+function podNode(pod: PodFacts): TopologyNode {
+  const node: TopologyNode = {
+    kind: 'pod',
+    id: nodeIds.pod(pod.ref),
+    namespace: pod.namespace,
+    name: pod.name,
+    workload: nodeIds.workload(pod.workload),
+    labels: { ...pod.labels },
+    ips: pod.ips.map((ip) => ip.text),
+    isActive: pod.isActive,
+    isReady: pod.isReady,
+    hostNetwork: pod.hostNetwork,
+  };
+  if (pod.nodeName) node.nodeName = pod.nodeName;
+  return node;
+}
+
+function serviceNode(evaluation: Evaluation, service: ServiceFacts): TopologyNode {
+  const first = service.ports[0];
+  const backends =
+    first && service.type !== 'ExternalName' ? serviceBackends(evaluation.state, service, first) : [];
+  const node: TopologyNode = {
+    kind: 'service',
+    id: nodeIds.service(service.ref),
+    namespace: service.namespace,
+    name: service.name,
+    serviceType: service.type,
+    isHeadless: service.isHeadless,
+    ports: service.ports.map((p) => ({ ...p })),
+    // Sorted: the order pods are found in follows how they are grouped, which says nothing.
+    backends: backends.map((b) => nodeIds.pod(b.pod.ref)).sort(compareText),
+  };
+  if (service.selector) node.selector = { ...service.selector };
+  if (service.externalName) node.externalName = service.externalName;
+  return node;
+}
+
+/** One node per Ingress with at least one route to a Service. */
+function ingressNodes(evaluation: Evaluation, wanted: (namespace: string) => boolean): IngressNode[] {
+  const byId = new Map<string, IngressNode>();
+  for (const route of evaluation.state.ingressRoutes()) {
+    if (!wanted(route.namespace)) continue;
+    const id = nodeIds.ingress(route.ingress);
+    let ingress = byId.get(id);
+    if (!ingress) {
+      ingress = {
+        kind: 'ingress',
+        id,
+        namespace: route.namespace,
+        name: route.ingress.split('/')[1]!,
+        routes: [],
+      };
+      byId.set(id, ingress);
+    }
+    if (route.ingressClassName) ingress.ingressClassName = route.ingressClassName;
+    const { host, path, pathType, service, isTls } = route;
+    ingress.routes.push({ host, path, pathType, service, isTls });
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,78 @@
+import type { ClassChanges } from './class-changes.ts';
+import { connectionPorts } from './connection-ports.ts';
+import { mayReach, type FlowCandidates, type Sender } from './flow-candidates.ts';
+import { FlowPairs } from './flow-pairs.ts';
+import { isWithinOneWorkload } from './namespace-flows.ts';
+import type { PodClass } from './pod-classes.ts';
+
+/**
+ * Flows between workloads, kept current: after a change only the flows from and to the workloads
+ * of changed classes are found again — the columns (every sender into their classes) and the rows
+ * (every destination their classes may open to), asking candidate pairs only.
+ */
+export class WorkloadPairFlows {
+  readonly pairs = new FlowPairs();
+
+  update(candidates: FlowCandidates, changes: ClassChanges): void {
+    if (changes.isAll) {
+      this.pairs.clear();
+      for (const target of candidates.classes.all()) this.addColumn(candidates, target, undefined);
+      return;
+    }
+    const dirty = changes.workloads;
+    if (dirty.size === 0) return;
+    for (const workload of dirty) this.pairs.deleteTouching(workload);
+    const touched = [...candidates.classes.all()].filter((podClass) =>
+      [...podClass.workloads.keys()].some((workload) => dirty.has(workload)),
+    );
+    for (const podClass of touched) {
+      this.addColumn(candidates, podClass, dirty);
+      this.addRow(candidates, podClass, dirty);
+    }
+  }
+
+  /** Flows from every sender into `target`. */
+  private addColumn(
+    candidates: FlowCandidates,
+    target: PodClass,
+    only: ReadonlySet<string> | undefined,
+  ): void {
+    const scope = candidates.sourceScope(target);
+    for (const source of scope === 'all' ? candidates.namespaces : scope) {
+      for (const sender of candidates.admission(target, source).senders.values())
+        this.addPair(candidates, sender, target, only);
+    }
+  }
+
+  /** Flows from `sender` into every class that may admit it. */
+  private addRow(candidates: FlowCandidates, podClass: PodClass, only: ReadonlySet<string>): void {
+    for (const namespace of candidates.namespaces) {
+      for (const target of candidates.classes.inNamespace(namespace)) {
+        const scope = candidates.sourceScope(target);
+        if (scope !== 'all' && !scope.has(podClass.namespace)) continue;
+        const sender = candidates.admission(target, podClass.namespace).senders.get(podClass);
+        if (sender) this.addPair(candidates, sender, target, only);
+      }
+    }
+  }
+
+  private addPair(
+    candidates: FlowCandidates,
+    sender: Sender,
+    target: PodClass,
+    only: ReadonlySet<string> | undefined,
+  ): void {
+    if (!mayReach(sender, target) || isWithinOneWorkload(sender.podClass, target)) return;
+    const ports = connectionPorts(
+      { kind: 'pod', podClass: sender.podClass },
+      { kind: 'pod', podClass: target },
+      candidates.context,
+    );
+    if (ports.allowed.isEmpty() && ports.unknown.isEmpty()) return;
+    for (const from of sender.podClass.workloads.keys()) {
+      for (const to of target.workloads.keys()) {
+        if (from !== to && (!only || only.has(from) || only.has(to))) this.pairs.add(from, to, ports);
+      }
+    }
+  }
+}
