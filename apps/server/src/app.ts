@@ -4,6 +4,7 @@ import type { EvaluationSource } from './evaluation-source.ts';
 import { ModelHub } from './hub/model-hub.ts';
 import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/model.ts';
+import { modelFlowRoutes } from './routes/model-flows.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { queryRoutes } from './routes/queries.ts';
@@ -41,6 +42,7 @@ export function buildApp(options: {
   void app.register(policyRoutes, { source: options.source });
   if (options.source instanceof ModelHub) {
     void app.register(modelRoutes, { hub: options.source });
+    void app.register(modelFlowRoutes, { hub: options.source });
     void app.register(streamRoutes, { ...options.stream, hub: options.source });
   }
   if (options.webRoot) void app.register(webAppRoutes, { root: options.webRoot });

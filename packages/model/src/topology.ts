@@ -14,7 +14,7 @@ export interface Topology {
    * nodes; `namespace` — namespaces and outside nodes, each flow the union of the workload flows
    * between them. Large clusters get `namespace`: workload flows grow with the square of the
    * workloads (hundreds of thousands at 10k pods). Their workload flows are served on request
-   * (`GET /api/v1/flows?from=<node id>&to=<node id>`). It is fixed for an epoch: patches never change it.
+   * (`GET /api/v1/model/flows?from=<node id>&to=<node id>`). It is fixed for an epoch: patches never change it.
    */
   flowLevel?: FlowLevel;
 }
