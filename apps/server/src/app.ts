@@ -1,7 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { QueryError } from '@netmap/engine';
 import type { EvaluationSource } from './evaluation-source.ts';
 import { ModelHub } from './hub/model-hub.ts';
+import { metricsRoutes } from './metrics/metrics-route.ts';
+import { NetmapMetrics } from './metrics/netmap-metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/model.ts';
 import { modelFlowRoutes } from './routes/model-flows.ts';
@@ -10,20 +12,43 @@ import { policyRoutes } from './routes/policies.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { webAppRoutes } from './routes/web-app.ts';
+import { installAuth, isAuthEnabled, type AuthOptions } from './security/auth.ts';
+import { installHostCheck } from './security/host-check.ts';
+import { installSecurityHeaders } from './security/security-headers.ts';
 
-/** netmap's HTTP app, not yet listening: tests drive it with `inject()`. */
-export function buildApp(options: {
+/** How netmap's HTTP app is built. */
+export interface AppOptions {
   source: EvaluationSource;
-  logger?: boolean;
-  stream?: Omit<StreamOptions, 'hub'>;
+  /** `false` (the default) logs nothing; otherwise pino's JSON lines at this level (and to this stream). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  stream?: Omit<StreamOptions, 'hub' | 'observer'>;
   /** The built web app's folder, served from `/`. */
   webRoot?: string;
-}): FastifyInstance {
+  /** Who may use it; without it, everyone who reaches it. */
+  auth?: AuthOptions;
+  /**
+   * Host names answered without authentication besides localhost and IP addresses. Undefined
+   * turns the Host check off (tests, and callers that check it themselves).
+   */
+  allowedHosts?: readonly string[];
+  /** Where `/metrics` reads from (a fresh set by default). */
+  metrics?: NetmapMetrics;
+}
+
+// The probes and scrapes arrive every few seconds: their request lines are logged only on warnings.
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** netmap's HTTP app, not yet listening: tests drive it with `inject()`. */
+export function buildApp(options: AppOptions): FastifyInstance {
   // Streams never end by themselves: closing the app must close them.
   const app = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    logger: loggerOptions(options.logger),
+    // The API takes no bodies (the login form is the one exception, with its own smaller limit).
+    bodyLimit: 64 * 1024,
     forceCloseConnections: true,
+  });
+  app.addHook('onRoute', (route) => {
+    if (QUIET_ROUTES.has(route.url)) route.logLevel = 'warn';
   });
   // A question about an object that is not there is the caller's mistake, not the server's.
   app.setErrorHandler((error, _request, reply) => {
@@ -36,15 +61,32 @@ export function buildApp(options: {
     app.log.error(error);
     return reply.code(500).send({ error: 'internal error' });
   });
+  installSecurityHeaders(app);
+  if (isAuthEnabled(options.auth)) installAuth(app, options.auth);
+  else if (options.allowedHosts) installHostCheck(app, options.allowedHosts);
+  const metrics = options.metrics ?? new NetmapMetrics();
   void app.register(healthRoutes, { source: options.source });
+  void app.register(metricsRoutes, { metrics });
   void app.register(queryRoutes, { source: options.source });
   void app.register(objectRoutes, { source: options.source });
   void app.register(policyRoutes, { source: options.source });
   if (options.source instanceof ModelHub) {
     void app.register(modelRoutes, { hub: options.source });
     void app.register(modelFlowRoutes, { hub: options.source });
-    void app.register(streamRoutes, { ...options.stream, hub: options.source });
+    void app.register(streamRoutes, { ...options.stream, hub: options.source, observer: metrics });
   }
   if (options.webRoot) void app.register(webAppRoutes, { root: options.webRoot });
   return app;
+}
+
+function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  if (logger === true) return { level: 'info' };
+  // Credentials never reach the log, should a serializer ever include headers.
+  const redact = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+  return {
+    level: logger.level,
+    redact,
+    ...(logger.stream ? { stream: logger.stream } : {}),
+  } as FastifyServerOptions['logger'];
 }

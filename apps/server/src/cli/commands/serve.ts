@@ -1,6 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import type { CliIo } from '../cli-io.ts';
 import { ModelHub } from '../../hub/model-hub.ts';
 import { ManifestError } from '../../manifests/index.ts';
+import { meterHub } from '../../metrics/meter-source.ts';
+import { NetmapMetrics } from '../../metrics/netmap-metrics.ts';
+import { isLoopbackHost } from '../../security/addresses.ts';
+import { resolveAuth } from '../../security/auth-config.ts';
+import type { AuthOptions } from '../../security/auth.ts';
 import { startServer } from '../../server.ts';
 import { createClusterSource } from '../../sources/cluster-source.ts';
 import { DemoSource } from '../../sources/demo-source.ts';
@@ -9,35 +15,9 @@ import { ManifestsSource } from '../../sources/manifests-source.ts';
 import type { ObjectSource } from '../../sources/object-source.ts';
 import { ipBlockOption, parseCommand, portOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
+import { SERVE_HELP } from './serve-help.ts';
 
-const SERVE_HELP = `Usage: netmap serve [--manifests PATH | --demo | --kubeconfig F --context C --namespace N] [options]
-
-Serves netmap (HTTP API and topology stream) for one source:
-  a live cluster, found as kubectl finds it (--kubeconfig, else $KUBECONFIG, else ~/.kube/config,
-  else the pod's service account); manifests on disk (--manifests); or the embedded demo cluster
-  (--demo, and the default when no cluster is configured).
-
-Options:
-  --manifests PATH              file or directory of YAML/JSON manifests (repeatable)
-  --demo                        the embedded demo cluster, with small changes over time
-  --demo-changes SECONDS        seconds between the demo's changes (default 5; 0 keeps it still)
-  --demo-kubeconfig FILE        write a kubeconfig for the demo cluster to FILE, so that kubectl
-                                can change it while you watch (the demo then takes changes from
-                                anyone on this machine)
-  --kubeconfig FILE             the kubeconfig to read
-  --context NAME                the kubeconfig context to use
-  --namespace NS                a namespace to read one by one where RBAC forbids cluster-wide
-                                lists (repeatable)
-  --host H                      address to listen on (default 127.0.0.1: this machine only)
-  --port P                      port to listen on (default 8080)
-  --ipblock-matches-pods=B      whether ipBlocks match pod IPs (default true)
-
-Endpoints: /api/v1/stream (SSE), /api/v1/model, /api/v1/can, /api/v1/who-can-reach,
-/api/v1/reachable-from, /api/v1/matrix, /api/v1/flows, /api/v1/findings, /api/v1/status,
-/healthz, /readyz.
-`;
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const OPTIONS = {
   manifests: { type: 'string', multiple: true },
@@ -50,42 +30,105 @@ const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   'ipblock-matches-pods': { type: 'string' },
+  'auth-token': { type: 'string' },
+  'auth-token-file': { type: 'string' },
+  'auth-proxy-header': { type: 'string' },
+  'auth-proxy-address': { type: 'string', multiple: true },
+  'allowed-host': { type: 'string', multiple: true },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
+
+/** What `serve` reads from its process: tests pass their own. */
+export interface ServeContext {
+  env: NodeJS.ProcessEnv;
+  /** Where `~/.kube/config` is looked for (the user's home by default). */
+  homeDir?: string;
+  exit?: (code: number) => void;
+  /** Where the JSON log lines go (stdout by default). */
+  logStream?: { write(line: string): void };
+}
+
 /** `netmap serve`. */
 export async function runServe(args: readonly string[], io: CliIo): Promise<void> {
+  await serve(args, io, { env: process.env });
+}
+
+/** Starts the server for `netmap serve` arguments; returns it, or nothing for `--help`. */
+export async function serve(
+  args: readonly string[],
+  io: CliIo,
+  context: ServeContext,
+): Promise<{ app: FastifyInstance; url: string } | undefined> {
   const { values } = parseCommand(args, OPTIONS);
-  if (values.help) return io.out(SERVE_HELP);
+  if (values.help) return void io.out(SERVE_HELP);
   const host = values.host ?? '127.0.0.1';
   const port = portOption(values.port ?? '8080', true)!;
-  const source = chooseSource(values, io);
+  const logLevel = values['log-level'] ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  const auth = authOf(values, context.env, io);
+  const source = chooseSource(values, io, context);
   const hub = new ModelHub(source, {
     engine: { ipBlockMatchesPods: ipBlockOption(values['ipblock-matches-pods']) },
   });
+  const metrics = new NetmapMetrics({ processMetrics: true });
   try {
-    await source.start((event) => hub.receive(event));
+    await source.start(meterHub(hub, metrics));
   } catch (error) {
     if (error instanceof ManifestError) throw new UsageError(error.message);
     throw error;
   }
-  if (!LOOPBACK.has(host)) {
+  if (!auth && !isLoopbackHost(host)) {
     io.err(
-      `netmap: warning: listening on ${host} without authentication: anyone who reaches it sees the network layout\n`,
+      `netmap: warning: listening on ${host} without authentication: anyone who reaches it sees the network layout (see --auth-token)\n`,
     );
   }
-  const { url } = await startServer({ source: hub, host, port, onClose: () => source.stop() });
-  io.err(`netmap: serving ${source.description} at ${url}\n`);
+  const server = await startServer({
+    source: hub,
+    host,
+    port,
+    logger: { level: logLevel, ...(context.logStream ? { stream: context.logStream } : {}) },
+    ...(auth ? { auth } : {}),
+    allowedHosts: values['allowed-host'] ?? [],
+    metrics,
+    ...(context.exit ? { exit: context.exit } : {}),
+    onClose: async () => {
+      hub.close();
+      await source.stop();
+    },
+  });
+  io.err(`netmap: serving ${source.description} at ${server.url}\n`);
   if (source instanceof DemoSource && values['demo-kubeconfig']) {
     io.err(
       `netmap: change the demo cluster with: kubectl --kubeconfig ${values['demo-kubeconfig']} get pods -A\n`,
     );
   }
+  return server;
 }
 
-type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
+function authOf(values: Values, env: NodeJS.ProcessEnv, io: CliIo): AuthOptions | undefined {
+  try {
+    const auth = resolveAuth({
+      token: values['auth-token'],
+      tokenFile: values['auth-token-file'],
+      proxyHeader: values['auth-proxy-header'],
+      proxyAddresses: values['auth-proxy-address'],
+      env,
+    });
+    if (values['auth-token'] !== undefined)
+      io.err(
+        'netmap: note: --auth-token shows in the process list; prefer --auth-token-file or NETMAP_AUTH_TOKEN\n',
+      );
+    return auth;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
-function chooseSource(values: Values, io: CliIo): ObjectSource {
+function chooseSource(values: Values, io: CliIo, context: ServeContext): ObjectSource {
   const isCluster =
     values.kubeconfig !== undefined || values.context !== undefined || values.namespace !== undefined;
   const chosen = [values.manifests !== undefined, values.demo === true, isCluster].filter(Boolean).length;
@@ -97,18 +140,24 @@ function chooseSource(values: Values, io: CliIo): ObjectSource {
     throw new UsageError('--demo-changes and --demo-kubeconfig go with --demo');
   if (values.manifests) return new ManifestsSource(values.manifests, { watch: true });
   if (values.demo) return demoSource(values);
+  const { env } = context;
   try {
-    const options: Parameters<typeof createClusterSource>[0] = {};
+    const options: Parameters<typeof createClusterSource>[0] = { env };
+    if (context.homeDir !== undefined) options.homeDir = context.homeDir;
+    if (env.NETMAP_SERVICE_ACCOUNT_DIR) options.serviceAccountDir = env.NETMAP_SERVICE_ACCOUNT_DIR;
     if (values.kubeconfig !== undefined) options.kubeconfig = values.kubeconfig;
     if (values.context !== undefined) options.context = values.context;
     if (values.namespace !== undefined) options.namespaces = values.namespace;
     return createClusterSource(options);
   } catch (error) {
-    if (error instanceof NoClusterConfigured && !isCluster) {
-      io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
-      return demoSource(values);
-    }
-    throw new UsageError((error as Error).message);
+    if (!(error instanceof NoClusterConfigured) || isCluster) throw new UsageError((error as Error).message);
+    // In a pod, a missing service-account token is a deployment mistake: never show demo data there.
+    if (env.KUBERNETES_SERVICE_HOST)
+      throw new UsageError(
+        'running in a pod without a service-account token: mount one (automountServiceAccountToken: true), or pass --demo',
+      );
+    io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
+    return demoSource(values);
   }
 }
 
