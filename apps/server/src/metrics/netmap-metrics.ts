@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { StreamObserver } from '../routes/stream.ts';
+import type { WatchObserver } from '../sources/cluster-source.ts';
 
 /** What the source and the model look like at scrape time. */
 export interface ModelProbe {
@@ -14,7 +15,7 @@ export interface ModelProbe {
  * tests, do not collide): the stream's clients and lag, the source's watches and events, and how
  * long evaluation takes.
  */
-export class NetmapMetrics implements StreamObserver {
+export class NetmapMetrics implements StreamObserver, WatchObserver {
   readonly registry = new Registry();
   private readonly streams = new Set<ServerResponse>();
   private probe: ModelProbe | undefined;
@@ -35,13 +36,13 @@ export class NetmapMetrics implements StreamObserver {
   );
   private readonly watchRestarts = this.counter(
     'netmap_watch_restarts_total',
-    'Watches restarted after a failure, by resource.',
-    ['resource'],
+    'Watches restarted after a failure, by resource (and namespace).',
+    ['scope'],
   );
   private readonly watchLists = this.counter(
     'netmap_watch_lists_total',
-    'Full lists (initial syncs and resyncs), by resource.',
-    ['resource'],
+    'Full lists (initial syncs and resyncs), by resource (and namespace).',
+    ['scope'],
   );
   private readonly initialEvaluation = new Gauge({
     name: 'netmap_initial_evaluation_seconds',
@@ -102,11 +103,11 @@ export class NetmapMetrics implements StreamObserver {
     if (isInitial) this.initialEvaluation.set(seconds);
     else this.changeEvaluation.observe(seconds);
   }
-  watchRestarted(resource: string): void {
-    this.watchRestarts.inc({ resource });
+  restarted(scope: string): void {
+    this.watchRestarts.inc({ scope });
   }
-  listed(resource: string): void {
-    this.watchLists.inc({ resource });
+  listed(scope: string): void {
+    this.watchLists.inc({ scope });
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -13,6 +13,14 @@ export interface ClusterSourceOptions {
   /** Namespaces to read one by one where a cluster-wide list is forbidden (`--namespace`, repeatable). */
   namespaces?: readonly string[];
   backoff?: BackoffOptions;
+  /** Told of every full list and every restart of a watch, by scope (for metrics). */
+  observer?: WatchObserver;
+}
+
+/** What a cluster source reports about its watches. */
+export interface WatchObserver {
+  listed(scope: string): void;
+  restarted(scope: string): void;
 }
 
 const scopeName = (resource: WatchedResource, namespace?: string) =>
@@ -56,10 +64,12 @@ export class ClusterSource implements ObjectSource {
       {
         emit: (event) => this.emit(event),
         onListed: () => {
+          this.options.observer?.listed(name);
           this.reported.delete(name);
           this.settle(name);
         },
         onUnreadable: (error) => this.unreadable(resource, namespace, error),
+        onRestart: () => this.options.observer?.restarted(name),
         onUnauthorized: (error) =>
           this.report(
             name,
@@ -101,7 +111,8 @@ export class ClusterSource implements ObjectSource {
 
 /** The cluster source for the `--kubeconfig`, `--context` and `--namespace` flags. */
 export function createClusterSource(
-  options: ClusterConfigOptions & { namespaces?: readonly string[] } = {},
+  options: ClusterConfigOptions & { namespaces?: readonly string[]; observer?: WatchObserver } = {},
 ): ClusterSource {
-  return new ClusterSource({ config: loadClusterConfig(options), namespaces: options.namespaces });
+  const { namespaces, observer } = options;
+  return new ClusterSource({ config: loadClusterConfig(options), namespaces, observer });
 }

@@ -22,6 +22,8 @@ export interface ScopeWatchHooks {
   onUnreadable(error: ApiError): void;
   /** 401: the watch keeps retrying. */
   onUnauthorized(error: ApiError): void;
+  /** The watch failed and will start over after a backoff (for metrics). */
+  onRestart?(): void;
 }
 
 /** A watch that has run this long without failing starts its next backoff from the beginning. */
@@ -122,6 +124,7 @@ export class ScopeWatch {
       return;
     }
     if (status === 401) this.hooks.onUnauthorized(apiError);
+    this.hooks.onRestart?.();
     if (Date.now() - this.startedAt > HEALTHY_MS) this.backoff.reset();
     const delay = Math.max(this.backoff.next(), (apiError.retryAfterSeconds ?? 0) * 1000);
     const previous = this.informer;

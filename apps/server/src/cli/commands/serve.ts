@@ -8,7 +8,7 @@ import { isLoopbackHost } from '../../security/addresses.ts';
 import { resolveAuth } from '../../security/auth-config.ts';
 import type { AuthOptions } from '../../security/auth.ts';
 import { startServer } from '../../server.ts';
-import { createClusterSource } from '../../sources/cluster-source.ts';
+import { createClusterSource, type WatchObserver } from '../../sources/cluster-source.ts';
 import { DemoSource } from '../../sources/demo-source.ts';
 import { NoClusterConfigured } from '../../sources/kube-config.ts';
 import { ManifestsSource } from '../../sources/manifests-source.ts';
@@ -70,11 +70,11 @@ export async function serve(
   if (!LOG_LEVELS.includes(logLevel))
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
   const auth = authOf(values, context.env, io);
-  const source = chooseSource(values, io, context);
+  const metrics = new NetmapMetrics({ processMetrics: true });
+  const source = chooseSource(values, io, context, metrics);
   const hub = new ModelHub(source, {
     engine: { ipBlockMatchesPods: ipBlockOption(values['ipblock-matches-pods']) },
   });
-  const metrics = new NetmapMetrics({ processMetrics: true });
   try {
     await source.start(meterHub(hub, metrics));
   } catch (error) {
@@ -128,7 +128,12 @@ function authOf(values: Values, env: NodeJS.ProcessEnv, io: CliIo): AuthOptions 
   }
 }
 
-function chooseSource(values: Values, io: CliIo, context: ServeContext): ObjectSource {
+function chooseSource(
+  values: Values,
+  io: CliIo,
+  context: ServeContext,
+  observer: WatchObserver,
+): ObjectSource {
   const isCluster =
     values.kubeconfig !== undefined || values.context !== undefined || values.namespace !== undefined;
   const chosen = [values.manifests !== undefined, values.demo === true, isCluster].filter(Boolean).length;
@@ -142,7 +147,7 @@ function chooseSource(values: Values, io: CliIo, context: ServeContext): ObjectS
   if (values.demo) return demoSource(values);
   const { env } = context;
   try {
-    const options: Parameters<typeof createClusterSource>[0] = { env };
+    const options: Parameters<typeof createClusterSource>[0] = { env, observer };
     if (context.homeDir !== undefined) options.homeDir = context.homeDir;
     if (env.NETMAP_SERVICE_ACCOUNT_DIR) options.serviceAccountDir = env.NETMAP_SERVICE_ACCOUNT_DIR;
     if (values.kubeconfig !== undefined) options.kubeconfig = values.kubeconfig;
