@@ -10,7 +10,7 @@ test('who can reach a workload: the list and the highlight match the server', as
   request,
 }, info) => {
   await openMap(page);
-  await findAndSelect(page, 'cart', /shop\/cart$/);
+  await findAndSelect(page, 'cart', /^workload shop\/cart$/);
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText('Deployment');
   await details.getByRole('button', { name: 'Who can reach this?' }).click();
@@ -34,7 +34,7 @@ test('who can reach a workload: the list and the highlight match the server', as
 
 test('what a workload can reach, and its pods on request', async ({ page, request }) => {
   await openMap(page);
-  await findAndSelect(page, 'checkout', /shop\/checkout$/);
+  await findAndSelect(page, 'checkout', /^workload shop\/checkout$/);
   const details = page.getByRole('region', { name: 'Details' });
   await details.getByRole('button', { name: 'What can this reach?' }).click();
   const answer: Reach[] = await (

@@ -25,8 +25,8 @@ test('exports download a PNG and an SVG of the graph with its title', async ({ p
 
 test('the URL holds the view: a reload shows the same picture', async ({ page }) => {
   await openMap(page);
-  await page.getByLabel('Namespaces').selectOption(['shop']);
-  await findAndSelect(page, 'cart', /shop\/cart$/);
+  await page.getByLabel('Namespaces', { exact: true }).selectOption(['shop']);
+  await findAndSelect(page, 'cart', /^workload shop\/cart$/);
   await expect(graphNode(page, 'workload:shop/cart[Deployment]')).toHaveAttribute('aria-current', 'true');
   const before = await graphNodes(page).evaluateAll((items) =>
     items.map((item) => item.getAttribute('data-id')),
@@ -42,5 +42,5 @@ test('the URL holds the view: a reload shows the same picture', async ({ page })
   );
   expect(after).toEqual(before);
   expect(page.url()).toBe(url);
-  await expect(page.getByLabel('Namespaces')).toHaveValues(['shop']);
+  await expect(page.getByLabel('Namespaces', { exact: true })).toHaveValues(['shop']);
 });

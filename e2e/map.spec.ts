@@ -20,9 +20,9 @@ test('the graph shows the demo namespaces and their workloads, system namespaces
 
 test('showing system namespaces and grouping by node change what is drawn', async ({ page }, info) => {
   await openMap(page);
-  await page.getByLabel('Hide system namespaces').uncheck();
+  await page.getByLabel('Hide system namespaces', { exact: true }).uncheck();
   await expect(graphNode(page, 'namespace:kube-system')).toBeAttached();
-  await page.getByLabel('Group by').selectOption('node');
+  await page.getByLabel('Group by', { exact: true }).selectOption('node');
   await expect(graphNodes(page).filter({ hasText: 'node-1' }).first()).toBeAttached();
   await page.screenshot({ path: info.outputPath('by-node.png') });
 });

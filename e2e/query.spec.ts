@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { graphNode, openMap } from './support.ts';
 
 async function check(page: import('@playwright/test').Page, from: string, to: string, port: string) {
-  await page.getByLabel('From').fill(from);
-  await page.getByLabel('To').fill(to);
-  await page.getByLabel('Port').fill(port);
-  await page.getByLabel('Protocol').selectOption('TCP');
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To', { exact: true }).fill(to);
+  await page.getByLabel('Port', { exact: true }).fill(port);
+  await page.getByLabel('Protocol', { exact: true }).selectOption('TCP');
   await page.getByRole('button', { name: 'Check' }).click();
 }
 

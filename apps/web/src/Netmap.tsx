@@ -94,6 +94,7 @@ export function Netmap(props: { stream: ModelStream }) {
       </div>
       <aside className="sidebar">
         <FilterBar view={view} onChange={update} namespaces={namespaces} labelError={map?.selectorError} />
+        {map && <Legend entries={map.legend} />}
         {map && map.hidden.nodes > 0 && (
           <p className="muted">{map.hidden.nodes} objects hidden by the filters.</p>
         )}
@@ -127,7 +128,6 @@ export function Netmap(props: { stream: ModelStream }) {
             })}
           />
         </div>
-        {map && <Legend entries={map.legend} />}
         {menu && model?.nodes[menu.id] && (
           <ContextMenu
             position={menu.position}

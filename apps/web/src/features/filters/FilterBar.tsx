@@ -1,3 +1,4 @@
+import { Field } from '../../ui/Field.tsx';
 import {
   SHOWN_KINDS,
   type FlowFocus,
@@ -26,34 +27,38 @@ export function FilterBar(props: {
   return (
     <fieldset className="filters">
       <legend>View</legend>
-      <label>
-        Group by
-        <select
-          value={view.grouping}
-          onChange={(event) => onChange({ grouping: event.target.value as Grouping })}
-        >
-          <option value="namespace">Namespace</option>
-          <option value="node">Node</option>
-          <option value="flat">Nothing (flat)</option>
-        </select>
-      </label>
-      <label>
-        Namespaces
-        <select
-          multiple
-          value={view.namespaces}
-          size={Math.min(6, Math.max(2, props.namespaces.length))}
-          onChange={(event) =>
-            onChange({ namespaces: [...event.target.selectedOptions].map((option) => option.value) })
-          }
-        >
-          {props.namespaces.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Group by">
+        {(id) => (
+          <select
+            id={id}
+            value={view.grouping}
+            onChange={(event) => onChange({ grouping: event.target.value as Grouping })}
+          >
+            <option value="namespace">Namespace</option>
+            <option value="node">Node</option>
+            <option value="flat">Nothing (flat)</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Namespaces">
+        {(id) => (
+          <select
+            id={id}
+            multiple
+            value={view.namespaces}
+            size={Math.min(6, Math.max(2, props.namespaces.length))}
+            onChange={(event) =>
+              onChange({ namespaces: [...event.target.selectedOptions].map((option) => option.value) })
+            }
+          >
+            {props.namespaces.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {view.namespaces.length > 0 && (
         <button type="button" className="link" onClick={() => onChange({ namespaces: [] })}>
           Show all namespaces
@@ -79,30 +84,34 @@ export function FilterBar(props: {
           </label>
         ))}
       </div>
-      <label>
-        Labels
-        <input
-          value={view.labels}
-          onChange={(event) => onChange({ labels: event.target.value })}
-          placeholder="app=web,tier in (front,back)"
-          spellCheck={false}
-          aria-invalid={props.labelError ? true : undefined}
-        />
-      </label>
+      <Field label="Labels">
+        {(id) => (
+          <input
+            id={id}
+            value={view.labels}
+            onChange={(event) => onChange({ labels: event.target.value })}
+            placeholder="app=web,tier in (front,back)"
+            spellCheck={false}
+            aria-invalid={props.labelError ? true : undefined}
+          />
+        )}
+      </Field>
       {props.labelError && <p className="field-error">{props.labelError}</p>}
-      <label>
-        Flows
-        <select
-          value={view.flowFocus}
-          onChange={(event) => onChange({ flowFocus: event.target.value as FlowFocus })}
-          disabled={!view.selected}
-          title={view.selected ? undefined : 'Select a node first'}
-        >
-          <option value="all">All flows</option>
-          <option value="into">Only into the selection</option>
-          <option value="out-of">Only out of the selection</option>
-        </select>
-      </label>
+      <Field label="Flows">
+        {(id) => (
+          <select
+            id={id}
+            value={view.flowFocus}
+            onChange={(event) => onChange({ flowFocus: event.target.value as FlowFocus })}
+            disabled={!view.selected}
+            title={view.selected ? undefined : 'Select a node first'}
+          >
+            <option value="all">All flows</option>
+            <option value="into">Only into the selection</option>
+            <option value="out-of">Only out of the selection</option>
+          </select>
+        )}
+      </Field>
     </fieldset>
   );
 }

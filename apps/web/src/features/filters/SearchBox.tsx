@@ -43,7 +43,7 @@ export function SearchBox(props: { model: Topology | undefined; onPick: (id: str
                 onClick={() => pick(match.id)}
               >
                 <span className="kind">{match.kind}</span> {match.name}
-                {match.matched !== match.name && <span className="muted"> · {match.matched}</span>}
+                {!match.name.includes(match.matched) && <span className="muted"> · {match.matched}</span>}
               </button>
             </li>
           ))}

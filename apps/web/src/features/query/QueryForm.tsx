@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PROTOCOLS, type Protocol } from '@netmap/model';
+import { Field } from '../../ui/Field.tsx';
 import type { QueryInput } from '../../view-state.ts';
 
 /**
@@ -21,48 +22,59 @@ export function QueryForm(props: {
   };
   return (
     <form className="query-form" onSubmit={submit}>
-      <label>
-        From
-        <input
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-          list="endpoint-suggestions"
-          placeholder="ns/pod, ns/name[Deployment], an IP"
-          required
-          spellCheck={false}
-        />
-      </label>
-      <label>
-        To
-        <input
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-          list="endpoint-suggestions"
-          placeholder="ns/pod, svc/ns/name, ingress/host/path"
-          required
-          spellCheck={false}
-        />
-      </label>
-      <div className="query-form-row">
-        <label>
-          Port
+      <Field label="From">
+        {(id) => (
           <input
-            value={port}
-            onChange={(event) => setPort(event.target.value)}
-            inputMode="numeric"
-            pattern="[0-9]{1,5}"
-            title="a port number from 1 to 65535"
+            id={id}
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            list="endpoint-suggestions"
+            placeholder="ns/pod, ns/name[Deployment], an IP"
             required
+            spellCheck={false}
           />
-        </label>
-        <label>
-          Protocol
-          <select value={protocol} onChange={(event) => setProtocol(event.target.value as Protocol)}>
-            {PROTOCOLS.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </label>
+        )}
+      </Field>
+      <Field label="To">
+        {(id) => (
+          <input
+            id={id}
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+            list="endpoint-suggestions"
+            placeholder="ns/pod, svc/ns/name, ingress/host/path"
+            required
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <div className="query-form-row">
+        <Field label="Port">
+          {(id) => (
+            <input
+              id={id}
+              value={port}
+              onChange={(event) => setPort(event.target.value)}
+              inputMode="numeric"
+              pattern="[0-9]{1,5}"
+              title="a port number from 1 to 65535"
+              required
+            />
+          )}
+        </Field>
+        <Field label="Protocol">
+          {(id) => (
+            <select
+              id={id}
+              value={protocol}
+              onChange={(event) => setProtocol(event.target.value as Protocol)}
+            >
+              {PROTOCOLS.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit">Check</button>
       </div>
       <datalist id="endpoint-suggestions">
