@@ -12,7 +12,12 @@ export interface ServerOptions extends Omit<AppOptions, 'webRoot'> {
   exit?: (code: number) => void;
   /** Longest a graceful shutdown may take before the process exits anyway (default 10 s). */
   shutdownGraceMs?: number;
+  /** Where SIGTERM and SIGINT come from: the process by default (tests pass an emitter). */
+  signals?: SignalSource;
 }
+
+/** The part of `process` that delivers signals. */
+export type SignalSource = Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
@@ -28,17 +33,27 @@ export async function startServer(options: ServerOptions): Promise<{ app: Fastif
     onClose,
     exit = (code) => process.exit(code),
     shutdownGraceMs = 10_000,
+    signals = process,
     ...appOptions
   } = options;
   const app = buildApp({ ...appOptions, ...(webRoot ? { webRoot } : {}) });
   if (onClose) app.addHook('onClose', onClose);
-  const url = await app.listen({ host, port });
+  installShutdown(app, { exit, graceMs: shutdownGraceMs, signals });
+  let url: string;
+  try {
+    url = await app.listen({ host, port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   if (!webRoot) app.log.warn('the web app is not built (pnpm build): only the API is served');
-  installShutdown(app, exit, shutdownGraceMs);
   return { app, url };
 }
 
-function installShutdown(app: FastifyInstance, exit: (code: number) => void, graceMs: number): void {
+function installShutdown(
+  app: FastifyInstance,
+  { exit, graceMs, signals }: { exit: (code: number) => void; graceMs: number; signals: SignalSource },
+): void {
   let isClosing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (isClosing) {
@@ -65,9 +80,9 @@ function installShutdown(app: FastifyInstance, exit: (code: number) => void, gra
       },
     );
   };
-  for (const signal of SIGNALS) process.on(signal, shutdown);
+  for (const signal of SIGNALS) signals.on(signal, shutdown);
   // An app closed otherwise (tests, embedding) leaves no handlers behind.
   app.addHook('onClose', async () => {
-    for (const signal of SIGNALS) process.off(signal, shutdown);
+    for (const signal of SIGNALS) signals.off(signal, shutdown);
   });
 }

@@ -7,7 +7,7 @@ import { NetmapMetrics } from '../../metrics/netmap-metrics.ts';
 import { isLoopbackHost } from '../../security/addresses.ts';
 import { resolveAuth } from '../../security/auth-config.ts';
 import type { AuthOptions } from '../../security/auth.ts';
-import { startServer } from '../../server.ts';
+import { startServer, type SignalSource } from '../../server.ts';
 import { createClusterSource, type WatchObserver } from '../../sources/cluster-source.ts';
 import { DemoSource } from '../../sources/demo-source.ts';
 import { NoClusterConfigured } from '../../sources/kube-config.ts';
@@ -47,6 +47,7 @@ export interface ServeContext {
   /** Where `~/.kube/config` is looked for (the user's home by default). */
   homeDir?: string;
   exit?: (code: number) => void;
+  signals?: SignalSource;
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write(line: string): void };
 }
@@ -95,6 +96,7 @@ export async function serve(
     allowedHosts: values['allowed-host'] ?? [],
     metrics,
     ...(context.exit ? { exit: context.exit } : {}),
+    ...(context.signals ? { signals: context.signals } : {}),
     onClose: async () => {
       hub.close();
       await source.stop();
