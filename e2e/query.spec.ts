@@ -28,8 +28,9 @@ test('a denied query names the policy and shows its YAML with the rule highlight
   await openMap(page);
   await check(page, 'shop/checkout[Deployment]', 'svc/shop/shipping', '50051');
   await expect(page.getByRole('status')).toHaveText(/^Denied/);
-  await page.getByRole('button', { name: 'NetworkPolicy shop/shipping' }).first().click();
-  const viewer = page.getByRole('region', { name: 'NetworkPolicy shop/shipping' });
+  // The demo's shipping policy has a typo in its podSelector: only these two select the pods.
+  await page.getByRole('button', { name: 'NetworkPolicy shop/allow-prometheus-scrape' }).click();
+  const viewer = page.getByRole('region', { name: 'NetworkPolicy shop/allow-prometheus-scrape' });
   await expect(viewer).toContainText('kind: NetworkPolicy');
   await page.getByRole('button', { name: 'ingress[0]' }).first().click();
   await expect(viewer.locator('.yaml-line.marked').first()).toBeVisible();
