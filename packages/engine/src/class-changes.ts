@@ -18,6 +18,8 @@ interface ClassSeen {
   workloads: string[];
   ingress: readonly CompiledPolicy[];
   egress: readonly CompiledPolicy[];
+  /** The last look that saw the class. */
+  look: number;
 }
 
 /**
@@ -26,53 +28,77 @@ interface ClassSeen {
  * namespace's labels changed: peers are matched against the class and its namespace only.
  */
 export class ClassWatch {
-  private seen = new Map<PodClass, ClassSeen>();
+  private readonly seen = new Map<PodClass, ClassSeen>();
+  private look = 0;
 
   constructor(private readonly classes: PodClassIndex) {}
 
   /** What changed since the last call; `relabelled` are namespaces whose labels (or existence) changed. */
   changes(relabelled: ReadonlySet<string>): ClassChanges {
-    const isAll = this.seen.size === 0;
-    const result: ClassChanges = { isAll, classes: new Set(), workloads: new Set(), namespaces: new Set() };
-    const next = new Map<PodClass, ClassSeen>();
+    const look = ++this.look;
+    const isFirst = this.seen.size === 0;
+    const result: ClassChanges = {
+      isAll: isFirst,
+      classes: new Set(),
+      workloads: new Set(),
+      namespaces: new Set(),
+    };
     let kept = 0;
+    let current = 0;
     for (const podClass of this.classes.all()) {
-      const now = seenOf(podClass);
+      current++;
       const before = this.seen.get(podClass);
-      next.set(podClass, now);
       if (before) kept++;
-      if (!before || relabelled.has(podClass.namespace) || !isSame(before, now)) {
-        result.classes.add(podClass);
-        result.namespaces.add(podClass.namespace);
-        for (const workload of now.workloads) result.workloads.add(workload);
-        for (const workload of before?.workloads ?? []) result.workloads.add(workload);
+      if (before && isSame(podClass, before)) {
+        before.look = look;
+        if (relabelled.has(podClass.namespace)) this.mark(result, podClass, before, before);
+        continue;
       }
+      const now: ClassSeen = {
+        workloads: [...podClass.workloads.keys()],
+        ingress: podClass.ingressPolicies,
+        egress: podClass.egressPolicies,
+        look,
+      };
+      this.seen.set(podClass, now);
+      this.mark(result, podClass, before, now);
     }
-    if (kept < this.seen.size) {
-      for (const [podClass, before] of this.seen) {
-        if (next.has(podClass)) continue;
-        result.namespaces.add(podClass.namespace);
-        for (const workload of before.workloads) result.workloads.add(workload);
-      }
-    }
+    if (this.seen.size > current) this.forgetGone(look, result);
     for (const namespace of relabelled) result.namespaces.add(namespace);
     // After regrouping no class is kept: every flow is to be found again.
-    result.isAll ||= kept === 0 && next.size > 0;
-    this.seen = next;
+    result.isAll ||= kept === 0 && current > 0;
     return result;
+  }
+
+  private mark(
+    result: ClassChanges,
+    podClass: PodClass,
+    before: ClassSeen | undefined,
+    now: ClassSeen,
+  ): void {
+    result.classes.add(podClass);
+    result.namespaces.add(podClass.namespace);
+    for (const workload of now.workloads) result.workloads.add(workload);
+    for (const workload of before?.workloads ?? []) result.workloads.add(workload);
+  }
+
+  private forgetGone(look: number, result: ClassChanges): void {
+    for (const [podClass, before] of this.seen) {
+      if (before.look === look) continue;
+      this.seen.delete(podClass);
+      result.namespaces.add(podClass.namespace);
+      for (const workload of before.workloads) result.workloads.add(workload);
+    }
   }
 }
 
-function seenOf(podClass: PodClass): ClassSeen {
-  return {
-    workloads: [...podClass.workloads.keys()],
-    ingress: podClass.ingressPolicies,
-    egress: podClass.egressPolicies,
-  };
-}
-
-function isSame(a: ClassSeen, b: ClassSeen): boolean {
-  return sameList(a.workloads, b.workloads) && sameList(a.ingress, b.ingress) && sameList(a.egress, b.egress);
+function isSame(podClass: PodClass, before: ClassSeen): boolean {
+  if (podClass.workloads.size !== before.workloads.length) return false;
+  let i = 0;
+  for (const workload of podClass.workloads.keys()) if (workload !== before.workloads[i++]) return false;
+  return (
+    sameList(podClass.ingressPolicies, before.ingress) && sameList(podClass.egressPolicies, before.egress)
+  );
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

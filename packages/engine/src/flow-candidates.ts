@@ -1,3 +1,4 @@
+import type { ClassChanges } from './class-changes.ts';
 import type { CompiledPolicy, CompiledRule } from './compile-policy.ts';
 import { isolatingPolicies } from './connection-ports.ts';
 import { ingressSourceNamespaces } from './ingress-scope.ts';
@@ -5,9 +6,6 @@ import { PeerClasses } from './peer-classes.ts';
 import type { PodClass, PodClassIndex } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
 import { rulePortSet, type MatchContext } from './rule-match.ts';
-
-/** Source scopes of classes kept between states, for as long as each class and the namespaces are unchanged. */
-export type SourceScopes = WeakMap<PodClass, 'all' | ReadonlySet<string>>;
 
 /** A class that may send, and the classes of the destination's namespace its egress rules may reach. */
 export interface Sender {
@@ -23,35 +21,75 @@ export interface Admission {
   senders: ReadonlyMap<PodClass, Sender>;
 }
 
+type Scope = 'all' | ReadonlySet<string>;
+
 /**
  * Finds the pairs of classes that may be connected at all, without asking about every pair: a
  * destination's ingress rules name the classes of a namespace they may admit (`PeerClasses`), a
  * sender's egress rules the classes they may reach. Every pair left out has no allowed or unknown
- * port (`connectionPorts` is empty); the pairs kept still need asking. Caches hold for one state of
- * the classes, policies and namespaces: make a new one after changes.
+ * port (`connectionPorts` is empty); the pairs kept still need asking. What it finds is kept per
+ * namespace until `refresh` says that the namespace's classes or labels changed.
  */
 export class FlowCandidates {
-  readonly namespaces: readonly string[];
+  namespaces: readonly string[];
   private readonly peers: PeerClasses;
-  private readonly admissions = new Map<string, Map<string, Admission>>();
-  private readonly senders = new Map<string, Map<PodClass, Sender>>();
-  private readonly targets = new Map<string, Map<string, readonly ReadonlySet<PodClass>[]>>();
-  private readonly egressKeys = new Map<PodClass, string | undefined>();
-  private readonly ruleScopes = new Map<CompiledRule, 'all' | Set<string>>();
-  private readonly portIds = new Map<readonly unknown[], number>();
+  /** By destination namespace, then by the destination's ingress policies and ports, then by source namespace. */
+  private admissions = new Map<string, Map<string, Map<string, Admission>>>();
+  /** By source namespace, then by destination namespace. */
+  private senders = new Map<string, Map<string, Map<PodClass, Sender>>>();
+  /** By destination namespace, then by the sender's egress policies. */
+  private targets = new Map<string, Map<string, readonly ReadonlySet<PodClass>[]>>();
+  private scopes = new WeakMap<PodClass, Scope>();
+  private ruleScopes = new WeakMap<CompiledRule, Scope>();
+  private egressKeys = new WeakMap<PodClass, string>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 0;
 
   constructor(
     readonly classes: PodClassIndex,
     readonly context: MatchContext,
-    /** Where earlier states' source scopes are kept: valid while the class and the namespaces are unchanged. */
-    private readonly scopes: SourceScopes = new WeakMap(),
   ) {
     this.peers = new PeerClasses(classes, context);
     this.namespaces = classes.namespaces();
   }
 
+  /** Forgets what the changes may have changed: whatever involves a changed namespace; everything after relabelling. */
+  refresh(changes: ClassChanges, relabelled: ReadonlySet<string>): void {
+    const namespaces = this.classes.namespaces();
+    const isNewSet =
+      namespaces.length !== this.namespaces.length || namespaces.some((n, i) => n !== this.namespaces[i]);
+    this.namespaces = namespaces;
+    if (changes.isAll || relabelled.size > 0 || isNewSet) {
+      // Scopes are judged over every namespace and its labels.
+      this.scopes = new WeakMap();
+      this.ruleScopes = new WeakMap();
+    }
+    if (changes.isAll) {
+      this.peers.forgetAll();
+      this.admissions = new Map();
+      this.senders = new Map();
+      this.targets = new Map();
+      return;
+    }
+    for (const podClass of changes.classes) {
+      this.scopes.delete(podClass);
+      this.egressKeys.delete(podClass);
+    }
+    const dirty = changes.namespaces;
+    this.peers.forget(dirty);
+    for (const namespace of dirty) {
+      this.admissions.delete(namespace);
+      this.senders.delete(namespace);
+      this.targets.delete(namespace);
+    }
+    for (const bySignature of this.admissions.values())
+      for (const bySource of bySignature.values()) for (const namespace of dirty) bySource.delete(namespace);
+    for (const byDestination of this.senders.values())
+      for (const namespace of dirty) byDestination.delete(namespace);
+  }
+
   /** Namespaces whose pods `target`'s ingress rules may admit at all. */
-  sourceScope(target: PodClass): 'all' | ReadonlySet<string> {
+  sourceScope(target: PodClass): Scope {
     let scope = this.scopes.get(target);
     if (!scope) {
       scope = ingressSourceNamespaces(target, this.namespaces, this.context);
@@ -64,12 +102,14 @@ export class FlowCandidates {
   admission(target: PodClass, source: string): Admission {
     // Admission depends only on the target's namespace, ingress policies and container ports.
     const policies = isolatingPolicies({ kind: 'pod', podClass: target }, 'ingress');
-    const key = `${target.namespace} ${policies.map((p) => p.ref).join(',')} ${this.portsId(target.ports)}`;
-    let bySource = this.admissions.get(key);
-    if (!bySource) this.admissions.set(key, (bySource = new Map()));
-    let found = bySource.get(source);
-    if (!found) bySource.set(source, (found = this.admit(target, policies, source)));
-    return found;
+    const signature = `${policies.map((p) => this.idOf(p)).join(',')} ${this.idOf(target.ports)}`;
+    const bySignature = getOrAdd(
+      this.admissions,
+      target.namespace,
+      () => new Map<string, Map<string, Admission>>(),
+    );
+    const bySource = getOrAdd(bySignature, signature, () => new Map<string, Admission>());
+    return getOrAdd(bySource, source, () => this.admit(target, policies, source));
   }
 
   private admit(target: PodClass, policies: readonly CompiledPolicy[], source: string): Admission {
@@ -93,26 +133,26 @@ export class FlowCandidates {
 
   /** The classes of `source` whose egress may reach some pod of `destination`. */
   private sendersToward(source: string, destination: string): Map<PodClass, Sender> {
-    const key = `${source} ${destination}`;
-    let found = this.senders.get(key);
-    if (!found) {
-      found = new Map();
+    const byDestination = getOrAdd(this.senders, source, () => new Map<string, Map<PodClass, Sender>>());
+    return getOrAdd(byDestination, destination, () => {
+      const found = new Map<PodClass, Sender>();
       for (const podClass of this.classes.inNamespace(source)) {
         const targets = this.egressTargets(podClass, destination);
         if (targets === 'all' || targets.length > 0) found.set(podClass, { podClass, targets });
       }
-      this.senders.set(key, found);
-    }
-    return found;
+      return found;
+    });
   }
 
   private egressTargets(sender: PodClass, destination: string): Sender['targets'] {
     const key = this.egressKey(sender);
-    if (key === undefined) return 'all';
-    let byDestination = this.targets.get(key);
-    if (!byDestination) this.targets.set(key, (byDestination = new Map()));
-    let found = byDestination.get(destination);
-    if (!found) {
+    if (key === '') return 'all';
+    const byKey = getOrAdd(
+      this.targets,
+      destination,
+      () => new Map<string, readonly ReadonlySet<PodClass>[]>(),
+    );
+    return getOrAdd(byKey, key, () => {
       const reached: ReadonlySet<PodClass>[] = [];
       for (const policy of sender.egressPolicies) {
         for (const rule of policy.egress!) {
@@ -121,17 +161,18 @@ export class FlowCandidates {
           if (classes.size > 0) reached.push(classes);
         }
       }
-      byDestination.set(destination, (found = reached));
-    }
-    return found;
+      return reached;
+    });
   }
 
   /** Egress rules look at the destination only: classes with the same egress policies reach the same pods. */
-  private egressKey(sender: PodClass): string | undefined {
-    if (this.egressKeys.has(sender)) return this.egressKeys.get(sender);
-    const policies = isolatingPolicies({ kind: 'pod', podClass: sender }, 'egress');
-    const key = policies.length === 0 ? undefined : policies.map((p) => p.ref).join(',');
-    this.egressKeys.set(sender, key);
+  private egressKey(sender: PodClass): string {
+    let key = this.egressKeys.get(sender);
+    if (key === undefined) {
+      const policies = isolatingPolicies({ kind: 'pod', podClass: sender }, 'egress');
+      key = policies.map((p) => this.idOf(p)).join(',');
+      this.egressKeys.set(sender, key);
+    }
     return key;
   }
 
@@ -142,7 +183,7 @@ export class FlowCandidates {
     return scope === 'all' || scope.has(namespace);
   }
 
-  private ruleScope(rule: CompiledRule, policy: CompiledPolicy): 'all' | Set<string> {
+  private ruleScope(rule: CompiledRule, policy: CompiledPolicy): Scope {
     const scope = new Set<string>();
     for (const peer of rule.peers ?? []) {
       if (peer.kind === 'ipBlock') return 'all';
@@ -154,9 +195,10 @@ export class FlowCandidates {
     return rule.peers ? scope : 'all';
   }
 
-  private portsId(ports: readonly unknown[]): number {
-    let id = this.portIds.get(ports);
-    if (id === undefined) this.portIds.set(ports, (id = this.portIds.size));
+  /** A number per object (a policy, a list of ports), stable while the object lives. */
+  private idOf(object: object): number {
+    let id = this.ids.get(object);
+    if (id === undefined) this.ids.set(object, (id = this.nextId++));
     return id;
   }
 }
@@ -164,4 +206,10 @@ export class FlowCandidates {
 /** Whether a sender's egress rules may reach `target` at all. */
 export function mayReach(sender: Sender, target: PodClass): boolean {
   return sender.targets === 'all' || sender.targets.some((reached) => reached.has(target));
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }

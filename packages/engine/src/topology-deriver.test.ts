@@ -11,13 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { deriveTopology } from './derive-topology.ts';
 import { evaluateCluster } from './evaluation.ts';
 import { topologyHistoryArbitrary } from './test-support/arbitrary-topology-events.ts';
-import { TopologyDeriver } from './topology-deriver.ts';
+import { TopologyDeriver, type TopologyChange } from './topology-deriver.ts';
 
 /** Random histories per level and option: a few thousand in all, some seconds on two cores. */
-const RUNS = 600;
+const RUNS = 400;
 const TIMEOUT = 120_000;
 
 const copy = (topology: Topology): Topology => structuredClone(topology);
+const splitsArbitrary = fc.array(fc.boolean(), { minLength: 8, maxLength: 8 });
 
 const idsOf = (change: Pick<TopologyPatch, 'upserts' | 'removals'>) => ({
   upserts: Object.fromEntries(
@@ -33,22 +34,39 @@ describe.each<FlowLevel>(['workload', 'namespace'])('the incremental topology at
     'equals the topology derived from scratch after any changes, and its patches rebuild it from the first snapshot',
     () => {
       fc.assert(
-        fc.property(topologyHistoryArbitrary, fc.boolean(), (history, ipBlockMatchesPods) => {
-          const evaluation = evaluateCluster(history.initial, { ipBlockMatchesPods });
-          const deriver = new TopologyDeriver(evaluation, { flowLevel });
-          expect(deriver.topology).toEqual(deriveTopology(evaluation, { flowLevel }));
-          let model: VersionedTopology = { ...copy(deriver.topology), epoch: 'e', version: 1 };
-          for (const batch of history.batches) {
-            const before = copy(deriver.topology);
-            for (const change of batch) deriver.apply(change);
-            const change = deriver.update();
+        fc.property(
+          topologyHistoryArbitrary,
+          fc.boolean(),
+          splitsArbitrary,
+          (history, ipBlockMatchesPods, splits) => {
+            const evaluation = evaluateCluster(history.initial, { ipBlockMatchesPods });
+            const deriver = new TopologyDeriver(evaluation, { flowLevel });
             expect(deriver.topology).toEqual(deriveTopology(evaluation, { flowLevel }));
-            // The change holds exactly what differs: no more, no less.
-            expect(idsOf(change)).toEqual(idsOf(diffTopology(before, deriver.topology)));
-            model = applyPatch(model, { epoch: 'e', from: model.version, to: model.version + 1, ...change });
-          }
-          expect(model).toEqual({ ...deriver.topology, epoch: 'e', version: history.batches.length + 1 });
-        }),
+            let model: VersionedTopology = { ...copy(deriver.topology), epoch: 'e', version: 1 };
+            const take = (update: () => TopologyChange) => {
+              const before = copy(deriver.topology);
+              const change = update();
+              // A change holds exactly what differs: no more, no less.
+              expect(idsOf(change)).toEqual(idsOf(diffTopology(before, deriver.topology)));
+              model = applyPatch(model, {
+                epoch: 'e',
+                from: model.version,
+                to: model.version + 1,
+                ...change,
+              });
+            };
+            history.batches.forEach((batch, i) => {
+              for (const change of batch) deriver.apply(change);
+              // Nodes and flows first and findings after, or all at once.
+              if (splits[i]) {
+                take(() => deriver.updateGraph());
+                take(() => deriver.updateFindings());
+              } else take(() => deriver.update());
+              expect(deriver.topology).toEqual(deriveTopology(evaluation, { flowLevel }));
+            });
+            expect(model).toEqual({ ...deriver.topology, epoch: 'e', version: model.version });
+          },
+        ),
         { numRuns: RUNS },
       );
     },
@@ -70,5 +88,27 @@ describe('the deriver', () => {
     const deriver = new TopologyDeriver(evaluateCluster([]), { flowLevel: 'namespace' });
     expect(deriver.topology.flowLevel).toBe('namespace');
     expect(deriver.flowLevel).toBe('namespace');
+  });
+
+  it('can bring nodes and flows up to date first, and findings after', () => {
+    const badPort = (name: string) => ({
+      kind: 'Pod',
+      metadata: { name, namespace: 'shop' },
+      spec: { containers: [{ name: 'main', ports: [{ containerPort: 0 }] }] },
+      status: { phase: 'Running', podIP: `10.0.0.${name.length}` },
+    });
+    const evaluation = evaluateCluster([badPort('a')]);
+    const deriver = new TopologyDeriver(evaluation, { isFindingsDeferred: true });
+    expect(deriver.topology.findings).toEqual({});
+    expect(deriver.areFindingsStale).toBe(true);
+    expect(Object.keys(deriver.updateFindings().upserts.findings)).not.toEqual([]);
+    expect(deriver.areFindingsStale).toBe(false);
+    deriver.apply({ type: 'upsert', object: badPort('bb') });
+    expect(deriver.areFindingsStale).toBe(true);
+    const graph = deriver.updateGraph();
+    expect(Object.keys(graph.upserts.nodes)).toContain('pod:shop/bb');
+    expect(graph.upserts.findings).toEqual({});
+    expect(Object.keys(deriver.updateFindings().upserts.findings).join()).toMatch(/shop\/bb/);
+    expect(deriver.topology).toEqual(deriveTopology(evaluation));
   });
 });

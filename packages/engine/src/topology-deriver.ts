@@ -4,7 +4,7 @@ import type { ObjectChange } from './cluster-state.ts';
 import { ControllerPairFlows } from './controller-pair-flows.ts';
 import type { Evaluation } from './evaluation.ts';
 import { ExternalPairFlows } from './external-pair-flows.ts';
-import { FlowCandidates, type SourceScopes } from './flow-candidates.ts';
+import { FlowCandidates } from './flow-candidates.ts';
 import type { FlowPairs } from './flow-pairs.ts';
 import { NamespacePairFlows } from './namespace-pair-flows.ts';
 import { ChangeTracker, type TopologyChange } from './topology-change.ts';
@@ -18,6 +18,8 @@ export type { TopologyChange } from './topology-change.ts';
 export interface DeriverOptions {
   /** Flows between workloads (default), or merged between namespaces. Fixed for the deriver's life. */
   flowLevel?: FlowLevel;
+  /** Leave findings to the first `updateFindings` (for a caller that times them). */
+  isFindingsDeferred?: boolean;
 }
 
 const NO_CHANGES: ClassChanges = {
@@ -42,10 +44,10 @@ export class TopologyDeriver {
   private readonly classPairs: WorkloadPairFlows | NamespacePairFlows;
   private readonly external: ExternalPairFlows;
   private readonly controller: ControllerPairFlows;
-  /** Source scopes of classes, kept while the classes and namespaces they depend on are unchanged. */
-  private scopes: SourceScopes = new WeakMap();
-  private namespacesWithClasses = '';
+  /** Which pairs of classes may be connected, kept between updates for what did not change. */
+  private readonly candidates: FlowCandidates;
   private flowRevision = '';
+  private isFindingsStale = true;
 
   constructor(
     readonly evaluation: Evaluation,
@@ -57,11 +59,13 @@ export class TopologyDeriver {
     this.writer = new TopologyWriter(this.topology, level);
     this.touched = new TouchedObjects(evaluation);
     this.watch = new ClassWatch(evaluation.state.classes);
+    this.candidates = new FlowCandidates(evaluation.state.classes, evaluation.context);
     this.classPairs = level === 'namespace' ? new NamespacePairFlows() : new WorkloadPairFlows();
     this.external = new ExternalPairFlows(level);
     this.controller = new ControllerPairFlows(level);
     this.touched.touchEverything();
-    this.update();
+    if (options.isFindingsDeferred) this.updateGraph();
+    else this.update();
   }
 
   get flowLevel(): FlowLevel {
@@ -78,34 +82,62 @@ export class TopologyDeriver {
   /** Brings the topology up to date with the changes applied since the last update; returns what changed. */
   update(): TopologyChange {
     const tracker = new ChangeTracker(this.topology);
-    const touched = this.touched.take();
-    this.writer.writeNodes(this.evaluation, touched.namespaces, tracker);
-    const classes = this.classChanges(touched.relabelled);
-    const isAnyTouched = touched.namespaces === 'all' || touched.namespaces.size > 0;
-    if (classes !== NO_CHANGES || touched.isPolicyTouched || isAnyTouched) {
-      const candidates = new FlowCandidates(
-        this.evaluation.state.classes,
-        this.evaluation.context,
-        this.scopes,
-      );
-      this.classPairs.update(candidates, classes);
-      this.external.update(this.evaluation, classes, touched.isPolicyTouched);
-      this.controller.update(this.evaluation, {
-        classes,
-        touched: touched.namespaces,
-        areControllersStale: touched.areControllersStale,
-      });
-      for (const pairs of [this.classPairs.pairs, this.external.pairs, this.controller.pairs])
-        this.writeFlows(pairs, tracker);
-    }
-    if (touched.areFindingsStale || classes !== NO_CHANGES)
-      this.writer.writeFindings(this.evaluation, tracker);
+    this.writeGraph(tracker);
+    this.writeFindings(tracker);
     return tracker.result();
+  }
+
+  /**
+   * Brings nodes and flows up to date, and leaves findings stale: for a server that sends what
+   * changed in the graph at once, and findings (which look at the whole cluster) just after.
+   */
+  updateGraph(): TopologyChange {
+    const tracker = new ChangeTracker(this.topology);
+    this.writeGraph(tracker);
+    return tracker.result();
+  }
+
+  /** Brings findings up to date, if changes since they were derived may have changed them. */
+  updateFindings(): TopologyChange {
+    const tracker = new ChangeTracker(this.topology);
+    this.writeFindings(tracker);
+    return tracker.result();
+  }
+
+  /** Whether changes were applied since findings were last derived. */
+  get areFindingsStale(): boolean {
+    return this.isFindingsStale || this.touched.isAnyTouched;
   }
 
   /** The controller's flows per destination workload, whatever the level (for flows on request). */
   controllerFlows(): ReturnType<ControllerPairFlows['workloadFlows']> {
     return this.controller.workloadFlows();
+  }
+
+  private writeGraph(tracker: ChangeTracker): void {
+    const touched = this.touched.take();
+    this.isFindingsStale ||= touched.isAny;
+    this.writer.writeNodes(this.evaluation, touched.namespaces, tracker);
+    const classes = this.classChanges(touched.relabelled);
+    if (classes === NO_CHANGES && !touched.isAny) return;
+    if (classes !== NO_CHANGES) this.candidates.refresh(classes, touched.relabelled);
+    this.classPairs.update(this.candidates, classes);
+    this.external.update(this.evaluation, classes, touched.isPolicyTouched);
+    this.controller.update(this.evaluation, {
+      classes,
+      touched: touched.namespaces,
+      areControllersStale: touched.areControllersStale,
+    });
+    for (const pairs of [this.classPairs.pairs, this.external.pairs, this.controller.pairs])
+      this.writeFlows(pairs, tracker);
+  }
+
+  /** Findings look at the whole cluster (and grow new kinds): derived again after any change. */
+  private writeFindings(tracker: ChangeTracker): void {
+    if (!this.areFindingsStale) return;
+    if (this.touched.isAnyTouched) this.writeGraph(tracker);
+    this.writer.writeFindings(this.evaluation, tracker);
+    this.isFindingsStale = false;
   }
 
   private writeFlows(pairs: FlowPairs, tracker: ChangeTracker): void {
@@ -117,13 +149,6 @@ export class TopologyDeriver {
     const revision = this.evaluation.state.flowRevision;
     if (revision === this.flowRevision && relabelled.size === 0) return NO_CHANGES;
     this.flowRevision = revision;
-    const changes = this.watch.changes(relabelled);
-    const namespaces = this.evaluation.state.classes.namespaces().sort().join(' ');
-    // A source scope depends on the class, and on which namespaces there are and their labels.
-    if (changes.isAll || relabelled.size > 0 || namespaces !== this.namespacesWithClasses)
-      this.scopes = new WeakMap();
-    else for (const podClass of changes.classes) this.scopes.delete(podClass);
-    this.namespacesWithClasses = namespaces;
-    return changes;
+    return this.watch.changes(relabelled);
   }
 }

@@ -15,7 +15,8 @@ export interface Touched {
   isPolicyTouched: boolean;
   /** Pods or workloads that may be an ingress controller's, or IngressClasses, changed. */
   areControllersStale: boolean;
-  areFindingsStale: boolean;
+  /** Some object changed (findings may look at any). */
+  isAny: boolean;
 }
 
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
@@ -45,7 +46,7 @@ export class TouchedObjects {
       ...nothingTouched(),
       namespaces: 'all',
       areControllersStale: true,
-      areFindingsStale: true,
+      isAny: true,
     };
   }
 
@@ -60,6 +61,11 @@ export class TouchedObjects {
     this.inspect(change.object);
   }
 
+  /** Whether some object changed since the last call of `take`. */
+  get isAnyTouched(): boolean {
+    return this.touched.isAny;
+  }
+
   /** What was touched since the last call. */
   take(): Touched {
     const touched = this.touched;
@@ -70,6 +76,7 @@ export class TouchedObjects {
   private inspect(object: KubeObject): void {
     const kind = object.kind ?? '';
     const touched = this.touched;
+    touched.isAny = true;
     if (kind === 'IngressClass') touched.areControllersStale = true;
     if (CLUSTER_SCOPED.has(kind) && kind !== 'Namespace') return;
     const namespace =
@@ -77,7 +84,7 @@ export class TouchedObjects {
     if (kind === 'Namespace') touched.relabelled.add(namespace);
     if (kind !== 'Namespace' && !NODE_KINDS.has(kind) && !WORKLOAD_KINDS.has(kind)) return;
     if (touched.namespaces !== 'all') touched.namespaces.add(namespace);
-    if (kind === 'NetworkPolicy') touched.isPolicyTouched = touched.areFindingsStale = true;
+    if (kind === 'NetworkPolicy') touched.isPolicyTouched = true;
     const { state } = this.evaluation;
     if (kind === 'Pod') {
       // Services elsewhere whose EndpointSlices name this pod send to it: their backends follow it.
@@ -90,7 +97,6 @@ export class TouchedObjects {
     }
     if (WORKLOAD_KINDS.has(kind)) {
       // Owners decide which workload pods belong to, and stand-ins come and go with them.
-      touched.areFindingsStale = true;
       for (const pod of state.representatives.values()) if (pod.namespace === namespace) this.inspectPod(pod);
     }
   }
@@ -114,7 +120,6 @@ export class TouchedObjects {
   }
 
   private inspectPod(pod: PodFacts): void {
-    if (pod.problems.length > 0) this.touched.areFindingsStale = true;
     if (this.mayBeController(pod.labels)) this.touched.areControllersStale = true;
   }
 
@@ -133,6 +138,6 @@ function nothingTouched(): Touched {
     relabelled: new Set(),
     isPolicyTouched: false,
     areControllersStale: false,
-    areFindingsStale: false,
+    isAny: false,
   };
 }

@@ -119,4 +119,52 @@ describe('the model hub', () => {
       'allowed:workload:shop/web[Pod]>workload:shop/db[Pod]',
     );
   });
+
+  it('sends a change at once and its findings after, when findings are costly', () => {
+    const hub = syncedHub({ findingsInlineMs: -1 });
+    const patches: TopologyPatch[] = [];
+    hub.subscribe((patch) => patches.push(patch));
+    hub.receive({ type: 'upsert', object: badPort });
+    vi.advanceTimersByTime(100);
+    expect(patches).toHaveLength(1);
+    expect(Object.keys(patches[0]!.upserts.nodes)).toContain('pod:shop/bad');
+    expect(patches[0]!.upserts.findings).toEqual({});
+    vi.advanceTimersByTime(1000);
+    expect(patches).toHaveLength(2);
+    expect(Object.keys(patches[1]!.upserts.findings).join()).toMatch(/shop\/bad/);
+  });
+
+  it('derives costly findings once the source pauses, or at the latest after the longest wait', () => {
+    const busy = (hub: ModelHub, steps: number) => {
+      for (let i = 0; i < steps; i++) {
+        vi.advanceTimersByTime(50);
+        hub.receive({ type: 'upsert', object: pod('web', { app: 'web', round: String(i) }) });
+      }
+    };
+    const hasFinding = (patches: TopologyPatch[]) =>
+      patches.some((patch) => Object.keys(patch.upserts.findings).join().includes('shop/bad'));
+    const patient = syncedHub({ findingsInlineMs: -1, findingsMaxWaitMs: 10_000 });
+    const waited: TopologyPatch[] = [];
+    patient.subscribe((patch) => waited.push(patch));
+    patient.receive({ type: 'upsert', object: badPort });
+    busy(patient, 12);
+    expect(waited.length).toBeGreaterThan(1);
+    expect(hasFinding(waited)).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(hasFinding(waited)).toBe(true);
+
+    const hurried = syncedHub({ findingsInlineMs: -1, findingsMaxWaitMs: 300 });
+    const patches: TopologyPatch[] = [];
+    hurried.subscribe((patch) => patches.push(patch));
+    hurried.receive({ type: 'upsert', object: badPort });
+    busy(hurried, 12);
+    expect(hasFinding(patches)).toBe(true);
+  });
 });
+
+const badPort: KubeObject = {
+  kind: 'Pod',
+  metadata: { name: 'bad', namespace: 'shop', labels: { app: 'bad' } },
+  spec: { containers: [{ name: 'main', ports: [{ containerPort: 0 }] }] },
+  status: { phase: 'Running', podIP: '10.0.0.9' },
+};

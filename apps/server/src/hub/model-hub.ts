@@ -4,6 +4,7 @@ import {
   evaluateCluster,
   TopologyDeriver,
   workloadFlowsBetween,
+  type TopologyChange,
   type EngineOptions,
   type Evaluation,
 } from '@netmap/engine';
@@ -32,6 +33,15 @@ export interface HubOptions {
    * flows grow with the square of the workloads, and views merge them above a similar size anyway.
    */
   workloadFlowLimit?: number;
+  /**
+   * Findings look at the whole cluster and can cost far more than a change to nodes and flows (a
+   * second at 50k pods). While deriving them last took at most this long (default 50 ms), they
+   * come in the same patch as the change; else the patch goes out at once and findings follow in
+   * their own patch, once changes have paused for twice as long as they took (and at least the
+   * coalescing window), and at the latest `findingsMaxWaitMs` (default 10 s) after they went stale.
+   */
+  findingsInlineMs?: number;
+  findingsMaxWaitMs?: number;
 }
 
 /** Workloads above which flows are merged per namespace, unless the options say otherwise. */
@@ -55,6 +65,10 @@ export class ModelHub implements EvaluationSource {
   private readonly history: TopologyPatch[] = [];
   private readonly listeners = new Set<(patch: TopologyPatch) => void>();
   private flushTimer: NodeJS.Timeout | undefined;
+  private findingsTimer: NodeJS.Timeout | undefined;
+  /** When findings went stale (ms, `performance.now()`), while they are. */
+  private findingsStaleSince: number | undefined;
+  private lastFindingsMs = 0;
 
   constructor(
     source: Pick<ObjectSource, 'kind' | 'description'>,
@@ -103,6 +117,8 @@ export class ModelHub implements EvaluationSource {
       return;
     }
     this.deriver.apply(event);
+    // Costly findings wait for the source to pause.
+    if (this.findingsTimer) this.scheduleFindings();
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 150);
   }
 
@@ -122,6 +138,7 @@ export class ModelHub implements EvaluationSource {
 
   close(): void {
     clearTimeout(this.flushTimer);
+    clearTimeout(this.findingsTimer);
     this.listeners.clear();
   }
 
@@ -140,16 +157,57 @@ export class ModelHub implements EvaluationSource {
       evaluation,
       this.options.workloadFlowLimit ?? DEFAULT_WORKLOAD_FLOW_LIMIT,
     );
-    this.deriver = new TopologyDeriver(evaluation, { flowLevel });
+    this.deriver = new TopologyDeriver(evaluation, { flowLevel, isFindingsDeferred: true });
+    this.timeFindings(this.deriver);
     this.topology = { epoch: this.epoch, version: 1, ...this.deriver.topology };
   }
 
-  /** Turns the changes since the last patch into one patch, if they changed anything. */
+  /** Turns the changes since the last patch into one patch; findings join it while they are cheap. */
   private flush(): void {
     this.flushTimer = undefined;
-    if (!this.deriver || !this.topology) return;
-    const change = this.deriver.update();
-    if (isEmptyPatch(change)) return;
+    const deriver = this.deriver;
+    if (!deriver) return;
+    const graph = deriver.updateGraph();
+    if (this.lastFindingsMs > (this.options.findingsInlineMs ?? 50)) {
+      this.publish(graph);
+      if (deriver.areFindingsStale) this.scheduleFindings();
+      return;
+    }
+    const findings = this.timeFindings(deriver);
+    this.publish({
+      upserts: { ...graph.upserts, findings: findings.upserts.findings },
+      removals: { ...graph.removals, findings: findings.removals.findings },
+    });
+  }
+
+  private timeFindings(deriver: TopologyDeriver): TopologyChange {
+    const start = performance.now();
+    const change = deriver.updateFindings();
+    this.lastFindingsMs = performance.now() - start;
+    return change;
+  }
+
+  /** Derives findings when changes pause, or at the latest `findingsMaxWaitMs` after they went stale. */
+  private scheduleFindings(): void {
+    const now = performance.now();
+    this.findingsStaleSince ??= now;
+    const pause = Math.max(this.options.coalesceMs ?? 150, 2 * this.lastFindingsMs);
+    const latest = this.findingsStaleSince + (this.options.findingsMaxWaitMs ?? 10_000);
+    clearTimeout(this.findingsTimer);
+    this.findingsTimer = setTimeout(
+      () => this.flushFindings(),
+      Math.max(0, Math.min(now + pause, latest) - now),
+    );
+  }
+
+  private flushFindings(): void {
+    this.findingsTimer = undefined;
+    this.findingsStaleSince = undefined;
+    if (this.deriver) this.publish(this.timeFindings(this.deriver));
+  }
+
+  private publish(change: TopologyChange): void {
+    if (!this.topology || isEmptyPatch(change)) return;
     const patch: TopologyPatch = {
       epoch: this.epoch,
       from: this.topology.version,
