@@ -1,6 +1,7 @@
 import type { KubeObject } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { evaluateCluster } from './evaluation.ts';
+import { collectFindings } from './findings.ts';
 
 const pod = (name: string, ports: unknown[]): KubeObject => ({
   kind: 'Pod',
@@ -22,15 +23,15 @@ describe('input findings', () => {
       policy('bad', { podSelector: { matchExpressions: [{ key: 'app', operator: 'Has' }] } }),
       policy('deny', { podSelector: {}, ingress: [] }),
     ]);
-    const findings = evaluation.findings();
-    expect(findings).toContainEqual(
+    const invalid = evaluation.findings().filter((finding) => finding.id.startsWith('invalid-object:'));
+    expect(invalid).toEqual([
       expect.objectContaining({
         id: 'invalid-object:NetworkPolicy:x/bad',
         severity: 'high',
         objects: ['NetworkPolicy x/bad'],
       }),
-    );
-    expect(findings[0]!.message).toContain('operator "Has"');
+    ]);
+    expect(invalid[0]!.message).toContain('operator "Has"');
     const [podClass] = [...evaluation.state.classes.all()];
     expect(podClass!.ingressPolicies.map((p) => p.ref)).toEqual(['x/deny']);
   });
@@ -42,7 +43,8 @@ describe('input findings', () => {
         { name: 'http', containerPort: 80 },
       ]),
     ]);
-    expect(evaluation.findings().map((f) => f.message)).toEqual([
+    const unreadable = evaluation.findings().filter((finding) => finding.id.startsWith('unreadable-field:'));
+    expect(unreadable.map((f) => f.message)).toEqual([
       'Pod x/dns: container main: port 53: protocol "ICMP" is not TCP, UDP or SCTP; ignored',
     ]);
     expect(evaluation.state.pods.get('x/dns')!.ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP' }]);
@@ -56,9 +58,28 @@ describe('input findings', () => {
         ingress: [{ ports: [{ port: 'http' }, { port: 'https' }, { port: 'http', protocol: 'UDP' }] }],
       }),
     ]);
-    expect(evaluation.findings().map((f) => f.id)).toEqual([
+    const ids = evaluation.findings().map((f) => f.id);
+    expect(ids.filter((id) => id.startsWith('unmatched-named-port:'))).toEqual([
       'unmatched-named-port:x/web:ingress[0].ports[1]',
       'unmatched-named-port:x/web:ingress[0].ports[2]',
+    ]);
+  });
+
+  it('are what the evaluation reports, with its default options', () => {
+    const objects = [
+      pod('web', [{ name: 'http', containerPort: 80 }]),
+      policy('web', {
+        podSelector: { matchLabels: { app: 'web' } },
+        ingress: [{ ports: [{ port: 'https' }] }],
+      }),
+    ];
+    const evaluation = evaluateCluster(objects);
+    expect(evaluation.findings()).toEqual(collectFindings(evaluation.state));
+    expect(evaluation.findings().map((f) => f.id)).toEqual([
+      'no-default-deny:egress:x',
+      'no-default-deny:ingress:x',
+      'unmatched-named-port:x/web:ingress[0].ports[0]',
+      'unprotected:egress:x/web[Pod]',
     ]);
   });
 });

@@ -12,3 +12,4 @@ export { workloadFlowsBetween, type FlowsBetweenSources } from './flows-between.
 export { detectCni, type Cni, type CniName } from './cni.ts';
 export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
+export { collectFindings, enforcementFindings } from './findings.ts';
