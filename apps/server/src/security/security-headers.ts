@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+
+/**
+ * The one inline style the page may apply: Cytoscape's renderer adds this `<style>` element to the
+ * document head unless one with its id exists (cytoscape's BRp.init). Allowed by its hash, so no
+ * other inline style can be.
+ */
+export const CYTOSCAPE_CONTAINER_STYLE = '.__________cytoscape_container { position: relative; }';
+const styleHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * The page may load only its own scripts, styles, images and connections: no inline script, no
@@ -9,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'"],
+  styleSrc: ["'self'", styleHash(CYTOSCAPE_CONTAINER_STYLE)],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
