@@ -1,6 +1,7 @@
 import { QueryError } from '@netmap/engine';
 import type { CliIo } from './cli-io.ts';
 import { runCan } from './commands/can.ts';
+import { runFindings } from './commands/findings.ts';
 import { runFlows } from './commands/flows.ts';
 import { runMatrix } from './commands/matrix.ts';
 import { runServe } from './commands/serve.ts';
@@ -16,17 +17,21 @@ Commands:
   can             whether one endpoint can reach another, with the rule that decides it
   who-can-reach   every pod that can reach a target
   flows           allowed connections between workloads, ports merged per protocol
+  findings        what a review should look at: exposure, unprotected pods, dead or broken parts
   serve           serve the HTTP API over manifests
 
 Run "netmap <command> --help" for a command's options.
-Exit codes: 0 ok; 2 bad usage or bad input (the reason is on stderr).
+Exit codes: 0 ok; 1 findings of --fail-on severity or above (netmap findings);
+2 bad usage or bad input (the reason is on stderr).
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = {
+/** A command; one that returns a number sets the exit code (0 otherwise). */
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void | number>> = {
   matrix: runMatrix,
   can: runCan,
   'who-can-reach': runWhoCanReach,
   flows: runFlows,
+  findings: runFindings,
   serve: runServe,
 };
 
@@ -40,8 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const run = COMMANDS[command];
   try {
     if (!run) throw new UsageError(`unknown command "${command}" (try netmap --help)`);
-    await run(args, io);
-    return 0;
+    const code = await run(args, io);
+    return typeof code === 'number' ? code : 0;
   } catch (error) {
     // Bad usage, bad input and questions about objects that are not there: one line, exit code 2.
     if (!(error instanceof UsageError) && !(error instanceof QueryError)) throw error;
