@@ -137,9 +137,17 @@ function keepOutside(index: ModelIndex, view: ViewState, search: string, kept: S
     return;
   }
   const isExternal = (id: string) => index.model.nodes[id]?.kind === 'external';
+  // Flows between namespaces (large clusters) pass with a namespace that holds something kept.
+  const keptNamespaces = new Set<string>();
+  for (const id of kept) {
+    const node = index.model.nodes[id];
+    const namespace = node && namespaceOf(node);
+    if (namespace) keptNamespaces.add(`namespace:${namespace}`);
+  }
+  const isKept = (id: string) => kept.has(id) || keptNamespaces.has(id);
   for (const flow of index.flows) {
-    if (isExternal(flow.from) && kept.has(flow.to)) kept.add(flow.from);
-    if (isExternal(flow.to) && kept.has(flow.from)) kept.add(flow.to);
+    if (isExternal(flow.from) && isKept(flow.to)) kept.add(flow.from);
+    if (isExternal(flow.to) && isKept(flow.from)) kept.add(flow.to);
   }
 }
 
