@@ -16,6 +16,7 @@ export function formatSync(results: readonly ServerSizeResult[]): string {
     'total ms',
     'peak RSS MB',
     'snapshot MB',
+    'snapshot at client ms',
   ];
   const rows = results.map((r) => [
     sizeLabel(r),
@@ -26,6 +27,22 @@ export function formatSync(results: readonly ServerSizeResult[]): string {
     ms(r.totalMs),
     count(r.peakRssMb),
     r.snapshotMb.toFixed(1),
+    Number.isNaN(r.snapshotMs) ? '' : ms(r.snapshotMs),
+  ]);
+  return formatTable(header, rows);
+}
+
+/** What the snapshot holds: one row per size. */
+export function formatSnapshot(results: readonly ServerSizeResult[]): string {
+  const header = ['size', 'flow level', 'flows', 'nodes MB', 'flows MB', 'findings MB', 'total MB'];
+  const rows = results.map(({ snapshot: s, ...r }) => [
+    sizeLabel(r),
+    s.flowLevel,
+    count(s.flows),
+    s.nodesMb.toFixed(1),
+    s.flowsMb.toFixed(1),
+    s.findingsMb.toFixed(1),
+    s.totalMb.toFixed(1),
   ]);
   return formatTable(header, rows);
 }

@@ -1,8 +1,8 @@
-import type { Topology } from '@netmap/model';
 import { startKubeSim } from '../packages/kube-sim/src/index.ts';
 import { writeKubeconfig } from '../apps/server/src/sources/cluster-test-kit.ts';
 import { generateCluster } from './generate-cluster.ts';
 import { median, peakRssMb, settledHeapMb } from './measure.ts';
+import { snapshotSize, timeSnapshot, type SnapshotSize } from './server-snapshot.ts';
 import { stopHub, syncHub, type SyncedHub } from './server-sync.ts';
 import { benchSeed, findPodToChange } from './stream-changes.ts';
 import { measureLatency } from './stream-latency.ts';
@@ -47,6 +47,9 @@ export interface ServerSizeResult {
   evaluateMs: number;
   totalMs: number;
   snapshotMb: number;
+  snapshot: SnapshotSize;
+  /** From a new stream client's request to its whole snapshot (median of the latency runs). */
+  snapshotMs: number;
   peakRssMb: number;
   latency: LatencyResult[];
   problems: string[];
@@ -66,7 +69,8 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
   const podRef = findPodToChange(objects);
   const syncs: SyncedHub[] = [];
   const problems = new Set<string>();
-  let snapshotMb = 0;
+  let snapshot: SnapshotSize | undefined;
+  const snapshotTimes: number[] = [];
   const latency: LatencyResult[] = [];
   const extraSyncs = Math.max(0, config.syncRuns - config.coalesceMs.length);
   for (let run = 0; run < extraSyncs + config.coalesceMs.length; run++) {
@@ -76,10 +80,14 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     syncs.push(synced);
     for (const problem of synced.problems) problems.add(problem);
     progress(`sync ${run + 1}: ${Math.round(synced.syncMs)} + ${Math.round(synced.evaluateMs)} ms`);
-    if (run === 0) snapshotMb = jsonLength(synced.hub.topology!) / 2 ** 20;
-    const isTooLarge = snapshotMb * 2 ** 20 > MAX_STRING_LENGTH;
+    if (run === 0) snapshot = snapshotSize(synced.hub.topology!);
+    const isTooLarge = snapshot!.totalMb * 2 ** 20 > MAX_STRING_LENGTH;
     if (isTooLarge) latency.push(...config.coalesceMs.map((each) => notMeasured(each, config.changes)));
-    else if (run >= extraSyncs) latency.push(await latencyOf(synced, coalesceMs));
+    else if (run >= extraSyncs) {
+      snapshotTimes.push(await timeSnapshot(synced.hub, PATCH_TIMEOUT_MS));
+      progress(`snapshot at a new client after ${Math.round(snapshotTimes.at(-1)!)} ms`);
+      latency.push(await latencyOf(synced, coalesceMs));
+    }
     await stopHub(synced);
     if (isTooLarge) break;
   }
@@ -94,7 +102,9 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
     syncMs: median(syncs.map((s) => s.syncMs)),
     evaluateMs: median(syncs.map((s) => s.evaluateMs)),
     totalMs: median(syncs.map((s) => s.syncMs + s.evaluateMs)),
-    snapshotMb,
+    snapshotMb: snapshot!.totalMb,
+    snapshot: snapshot!,
+    snapshotMs: median(snapshotTimes),
     peakRssMb: peak,
     latency,
     problems: [...problems],
@@ -132,16 +142,6 @@ export async function measureServerSize(config: ServerSizeConfig): Promise<Serve
 
 /** V8's longest string (2^29 - 24 characters on 64-bit): JSON.stringify of anything longer throws. */
 const MAX_STRING_LENGTH = 2 ** 29 - 24;
-
-/** The length of `JSON.stringify(topology)`, counted entry by entry so that it works past the limit. */
-function jsonLength(topology: Topology): number {
-  let length = 0;
-  for (const part of [topology.nodes, topology.flows, topology.findings]) {
-    for (const [id, entry] of Object.entries(part))
-      length += JSON.stringify(id).length + JSON.stringify(entry).length + 2;
-  }
-  return length;
-}
 
 function notMeasured(coalesceMs: number, planned: number): LatencyResult {
   const skipped = 'not measured: snapshot JSON over V8 max string length';

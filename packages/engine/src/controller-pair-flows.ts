@@ -37,10 +37,9 @@ export class ControllerPairFlows {
 
   constructor(private readonly level: FlowLevel) {}
 
-  update(evaluation: Evaluation, changes: ControllerChanges): void {
-    const { state } = evaluation;
+  update(evaluation: Evaluation, changes: ControllerChanges, allRoutes: readonly IngressRoute[]): void {
     const routes = new Map<string, IngressRoute[]>();
-    for (const route of state.ingressRoutes()) {
+    for (const route of allRoutes) {
       const list = routes.get(route.namespace);
       if (list) list.push(route);
       else routes.set(route.namespace, [route]);

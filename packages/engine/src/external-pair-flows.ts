@@ -5,6 +5,7 @@ import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows } from './external-flows.ts';
 import { FlowPairs } from './flow-pairs.ts';
 import { FlowTable } from './flow-table.ts';
+import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
 import { isOutside, parsePorts } from './topology-flows.ts';
 
@@ -28,13 +29,7 @@ export class ExternalPairFlows {
     if (!isAll && dirty.size === 0) return;
     if (isAll) this.pairs.clear();
     else for (const end of dirty) this.pairs.deleteTouching(end);
-    const classes = [...state.classes.all()].filter(
-      (podClass) =>
-        isAll ||
-        (this.level === 'namespace'
-          ? dirty.has(podClass.namespace)
-          : [...podClass.workloads.keys()].some((workload) => dirty.has(workload))),
-    );
+    const classes = isAll ? [...state.classes.all()] : this.classesOf(state, dirty);
     if (classes.length === 0) return;
     const table = new FlowTable();
     addExternalFlows(table, state, classes, evaluation.context);
@@ -49,6 +44,18 @@ export class ExternalPairFlows {
         allowed: PortSet.EMPTY,
         unknown: parsePorts(flow.ports),
       });
+  }
+
+  /** The classes of the dirty namespaces, or with a member of a dirty workload. */
+  private classesOf(state: ClusterState, dirty: ReadonlySet<string>): PodClass[] {
+    if (this.level === 'namespace')
+      return [...dirty].flatMap((namespace) => [...state.classes.inNamespace(namespace)]);
+    const namespaces = new Set([...dirty].map((workload) => workload.slice(0, workload.indexOf('/'))));
+    return [...namespaces].flatMap((namespace) =>
+      [...state.classes.inNamespace(namespace)].filter((podClass) =>
+        [...podClass.workloads.keys()].some((workload) => dirty.has(workload)),
+      ),
+    );
   }
 
   private endOf(end: string): string {

@@ -7,19 +7,21 @@ import type { PodClass, PodClassIndex } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
 import { rulePortSet, type MatchContext } from './rule-match.ts';
 
-/** A class that may send, and the classes of the destination's namespace its egress rules may reach. */
-export interface Sender {
-  podClass: PodClass;
-  /** `all` when no policy isolates it for egress; else the classes each reaching egress rule selects. */
-  targets: 'all' | readonly ReadonlySet<PodClass>[];
-}
+/**
+ * The classes of a destination's namespace a class's egress rules may reach: `all` when no policy
+ * isolates it for egress; else the classes each egress rule that reaches into the namespace selects.
+ */
+export type Reach = 'all' | readonly ReadonlySet<PodClass>[];
 
 /** The classes of one namespace that a destination class may hear from, and the ports at most. */
 export interface Admission {
-  /** No connection from these senders to the destination opens a port outside this set. */
+  /** No connection from these classes to the destination opens a port outside this set. */
   bound: PortSet;
-  senders: ReadonlyMap<PodClass, Sender>;
+  /** Every class of the namespace (a destination no policy isolates), or those its ingress rules may admit. */
+  admitted: 'all' | ReadonlySet<PodClass>;
 }
+
+const OPEN: Admission = { bound: PortSet.ALL, admitted: 'all' };
 
 type Scope = 'all' | ReadonlySet<string>;
 
@@ -35,13 +37,12 @@ export class FlowCandidates {
   private readonly peers: PeerClasses;
   /** By destination namespace, then by the destination's ingress policies and ports, then by source namespace. */
   private admissions = new Map<string, Map<string, Map<string, Admission>>>();
-  /** By source namespace, then by destination namespace. */
-  private senders = new Map<string, Map<string, Map<PodClass, Sender>>>();
   /** By destination namespace, then by the sender's egress policies. */
   private targets = new Map<string, Map<string, readonly ReadonlySet<PodClass>[]>>();
   private scopes = new WeakMap<PodClass, Scope>();
   private ruleScopes = new WeakMap<CompiledRule, Scope>();
   private egressKeys = new WeakMap<PodClass, string>();
+  private signatures = new WeakMap<PodClass, string>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
 
@@ -67,25 +68,22 @@ export class FlowCandidates {
     if (changes.isAll) {
       this.peers.forgetAll();
       this.admissions = new Map();
-      this.senders = new Map();
       this.targets = new Map();
       return;
     }
     for (const podClass of changes.classes) {
       this.scopes.delete(podClass);
       this.egressKeys.delete(podClass);
+      this.signatures.delete(podClass);
     }
     const dirty = changes.namespaces;
     this.peers.forget(dirty);
     for (const namespace of dirty) {
       this.admissions.delete(namespace);
-      this.senders.delete(namespace);
       this.targets.delete(namespace);
     }
     for (const bySignature of this.admissions.values())
       for (const bySource of bySignature.values()) for (const namespace of dirty) bySource.delete(namespace);
-    for (const byDestination of this.senders.values())
-      for (const namespace of dirty) byDestination.delete(namespace);
   }
 
   /** Namespaces whose pods `target`'s ingress rules may admit at all. */
@@ -100,51 +98,62 @@ export class FlowCandidates {
 
   /** The classes of namespace `source` that may open something to `target`, and on which ports at most. */
   admission(target: PodClass, source: string): Admission {
-    // Admission depends only on the target's namespace, ingress policies and container ports.
     const policies = isolatingPolicies({ kind: 'pod', podClass: target }, 'ingress');
-    const signature = `${policies.map((p) => this.idOf(p)).join(',')} ${this.idOf(target.ports)}`;
+    if (policies.length === 0) return OPEN;
     const bySignature = getOrAdd(
       this.admissions,
       target.namespace,
       () => new Map<string, Map<string, Admission>>(),
     );
-    const bySource = getOrAdd(bySignature, signature, () => new Map<string, Admission>());
-    return getOrAdd(bySource, source, () => this.admit(target, policies, source));
+    const bySource = getOrAdd(
+      bySignature,
+      this.signatureOf(target, policies),
+      () => new Map<string, Admission>(),
+    );
+    let found = bySource.get(source);
+    if (!found) bySource.set(source, (found = this.admit(target, policies, source)));
+    return found;
+  }
+
+  /** The classes of `source` that may open something to `target`, and how far their egress reaches. */
+  *sendersInto(target: PodClass, source: string): Iterable<[PodClass, Reach]> {
+    const { admitted } = this.admission(target, source);
+    for (const podClass of admitted === 'all' ? this.classes.inNamespace(source) : admitted) {
+      const reach = this.reachOf(podClass, target.namespace);
+      if (reach === 'all' || reach.some((reached) => reached.has(target))) yield [podClass, reach];
+    }
+  }
+
+  /** Admission depends only on the target's namespace, ingress policies and container ports. */
+  private signatureOf(target: PodClass, policies: readonly CompiledPolicy[]): string {
+    let signature = this.signatures.get(target);
+    if (signature === undefined) {
+      signature = `${policies.map((p) => this.idOf(p)).join(',')} ${this.idOf(target.ports)}`;
+      this.signatures.set(target, signature);
+    }
+    return signature;
   }
 
   private admit(target: PodClass, policies: readonly CompiledPolicy[], source: string): Admission {
-    const senders = this.sendersToward(source, target.namespace);
-    if (policies.length === 0) return { bound: PortSet.ALL, senders };
     let bound = PortSet.EMPTY;
-    const admitted = new Map<PodClass, Sender>();
+    const admitted = new Set<PodClass>();
     for (const policy of policies) {
       for (const rule of policy.ingress!) {
         let isAny = false;
         for (const podClass of this.peers.ofRule(rule, policy, source)) {
-          const sender = senders.get(podClass);
-          if (sender) admitted.set(podClass, sender);
-          isAny ||= sender !== undefined;
+          const reach = this.reachOf(podClass, target.namespace);
+          if (reach !== 'all' && reach.length === 0) continue;
+          admitted.add(podClass);
+          isAny = true;
         }
         if (isAny) bound = bound.union(rulePortSet(rule, { kind: 'pod', podClass: target }));
       }
     }
-    return { bound, senders: admitted };
+    return { bound, admitted };
   }
 
-  /** The classes of `source` whose egress may reach some pod of `destination`. */
-  private sendersToward(source: string, destination: string): Map<PodClass, Sender> {
-    const byDestination = getOrAdd(this.senders, source, () => new Map<string, Map<PodClass, Sender>>());
-    return getOrAdd(byDestination, destination, () => {
-      const found = new Map<PodClass, Sender>();
-      for (const podClass of this.classes.inNamespace(source)) {
-        const targets = this.egressTargets(podClass, destination);
-        if (targets === 'all' || targets.length > 0) found.set(podClass, { podClass, targets });
-      }
-      return found;
-    });
-  }
-
-  private egressTargets(sender: PodClass, destination: string): Sender['targets'] {
+  /** How far a class's egress rules may reach into namespace `destination`. */
+  reachOf(sender: PodClass, destination: string): Reach {
     const key = this.egressKey(sender);
     if (key === '') return 'all';
     const byKey = getOrAdd(
@@ -152,7 +161,8 @@ export class FlowCandidates {
       destination,
       () => new Map<string, readonly ReadonlySet<PodClass>[]>(),
     );
-    return getOrAdd(byKey, key, () => {
+    let found = byKey.get(key);
+    if (!found) {
       const reached: ReadonlySet<PodClass>[] = [];
       for (const policy of sender.egressPolicies) {
         for (const rule of policy.egress!) {
@@ -161,8 +171,9 @@ export class FlowCandidates {
           if (classes.size > 0) reached.push(classes);
         }
       }
-      return reached;
-    });
+      byKey.set(key, (found = reached));
+    }
+    return found;
   }
 
   /** Egress rules look at the destination only: classes with the same egress policies reach the same pods. */
@@ -201,11 +212,6 @@ export class FlowCandidates {
     if (id === undefined) this.ids.set(object, (id = this.nextId++));
     return id;
   }
-}
-
-/** Whether a sender's egress rules may reach `target` at all. */
-export function mayReach(sender: Sender, target: PodClass): boolean {
-  return sender.targets === 'all' || sender.targets.some((reached) => reached.has(target));
 }
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {

@@ -3,7 +3,7 @@ import { connectionPorts } from './connection-ports.ts';
 import { INGRESS_CONTROLLER } from './controller-pair-flows.ts';
 import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows } from './external-flows.ts';
-import { FlowCandidates, mayReach } from './flow-candidates.ts';
+import { FlowCandidates } from './flow-candidates.ts';
 import { FlowPairs, pairEnds, type PortUnion } from './flow-pairs.ts';
 import { FlowTable } from './flow-table.ts';
 import { isWithinOneWorkload } from './namespace-flows.ts';
@@ -45,14 +45,14 @@ function namespaceOf(id: string): string | undefined {
 function addClassFlows(pairs: FlowPairs, evaluation: Evaluation, source: string, destination: string): void {
   const candidates = new FlowCandidates(evaluation.state.classes, evaluation.context);
   for (const target of candidates.classes.inNamespace(destination)) {
-    for (const sender of candidates.admission(target, source).senders.values()) {
-      if (!mayReach(sender, target) || isWithinOneWorkload(sender.podClass, target)) continue;
+    for (const [sender] of candidates.sendersInto(target, source)) {
+      if (isWithinOneWorkload(sender, target)) continue;
       const ports = connectionPorts(
-        { kind: 'pod', podClass: sender.podClass },
+        { kind: 'pod', podClass: sender },
         { kind: 'pod', podClass: target },
         evaluation.context,
       );
-      for (const fromWorkload of sender.podClass.workloads.keys())
+      for (const fromWorkload of sender.workloads.keys())
         for (const toWorkload of target.workloads.keys())
           if (fromWorkload !== toWorkload) pairs.add(fromWorkload, toWorkload, ports);
     }

@@ -1,5 +1,5 @@
 import { connectionPorts } from './connection-ports.ts';
-import { mayReach, type FlowCandidates } from './flow-candidates.ts';
+import type { FlowCandidates } from './flow-candidates.ts';
 import type { PortUnion } from './flow-pairs.ts';
 import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
@@ -37,15 +37,15 @@ function addInto(
   source: string,
   result: Map<string, PortUnion>,
 ): void {
-  const { bound, senders } = candidates.admission(target, source);
-  if (senders.size === 0) return;
+  const { bound, admitted } = candidates.admission(target, source);
+  if (admitted !== 'all' && admitted.size === 0) return;
   let union = result.get(source);
   if (!union) result.set(source, (union = { allowed: PortSet.EMPTY, unknown: PortSet.EMPTY }));
   if (bound.subtract(union.allowed).isEmpty()) return;
-  for (const sender of senders.values()) {
-    if (!mayReach(sender, target) || isWithinOneWorkload(sender.podClass, target)) continue;
+  for (const [sender] of candidates.sendersInto(target, source)) {
+    if (isWithinOneWorkload(sender, target)) continue;
     const ports = connectionPorts(
-      { kind: 'pod', podClass: sender.podClass },
+      { kind: 'pod', podClass: sender },
       { kind: 'pod', podClass: target },
       candidates.context,
     );

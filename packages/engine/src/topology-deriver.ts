@@ -117,17 +117,18 @@ export class TopologyDeriver {
   private writeGraph(tracker: ChangeTracker): void {
     const touched = this.touched.take();
     this.isFindingsStale ||= touched.isAny;
-    this.writer.writeNodes(this.evaluation, touched.namespaces, tracker);
+    const routes = this.evaluation.state.ingressRoutes();
+    this.writer.writeNodes(this.evaluation, touched.namespaces, routes, tracker);
     const classes = this.classChanges(touched.relabelled);
     if (classes === NO_CHANGES && !touched.isAny) return;
     if (classes !== NO_CHANGES) this.candidates.refresh(classes, touched.relabelled);
     this.classPairs.update(this.candidates, classes);
     this.external.update(this.evaluation, classes, touched.isPolicyTouched);
-    this.controller.update(this.evaluation, {
-      classes,
-      touched: touched.namespaces,
-      areControllersStale: touched.areControllersStale,
-    });
+    this.controller.update(
+      this.evaluation,
+      { classes, touched: touched.namespaces, areControllersStale: touched.areControllersStale },
+      routes,
+    );
     for (const pairs of [this.classPairs.pairs, this.external.pairs, this.controller.pairs])
       this.writeFlows(pairs, tracker);
   }

@@ -1,6 +1,7 @@
 import type { IngressNode, Service, TopologyNode, WorkloadNode } from '@netmap/model';
 import type { Evaluation } from './evaluation.ts';
 import { compareText } from './compare-text.ts';
+import type { IngressRoute } from './ingress-routes.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { readService, serviceBackends, type ServiceFacts } from './services.ts';
 
@@ -22,6 +23,7 @@ export const nodeIds = {
 export function deriveNamespaceNodes(
   evaluation: Evaluation,
   only?: ReadonlySet<string>,
+  routes: readonly IngressRoute[] = evaluation.state.ingressRoutes(),
 ): Map<string, TopologyNode[]> {
   const { state } = evaluation;
   const wanted = (namespace: string) => !only || only.has(namespace);
@@ -46,7 +48,7 @@ export function deriveNamespaceNodes(
     const namespace = object.metadata?.namespace || 'default';
     if (wanted(namespace)) add(namespace, serviceNode(evaluation, readService(object as Service, namespace)));
   }
-  for (const ingress of ingressNodes(evaluation, wanted)) add(ingress.namespace, ingress);
+  for (const ingress of ingressNodes(routes, wanted)) add(ingress.namespace, ingress);
   return byNamespace;
 }
 
@@ -123,9 +125,12 @@ function serviceNode(evaluation: Evaluation, service: ServiceFacts): TopologyNod
 }
 
 /** One node per Ingress with at least one route to a Service. */
-function ingressNodes(evaluation: Evaluation, wanted: (namespace: string) => boolean): IngressNode[] {
+function ingressNodes(
+  routes: readonly IngressRoute[],
+  wanted: (namespace: string) => boolean,
+): IngressNode[] {
   const byId = new Map<string, IngressNode>();
-  for (const route of evaluation.state.ingressRoutes()) {
+  for (const route of routes) {
     if (!wanted(route.namespace)) continue;
     const id = nodeIds.ingress(route.ingress);
     let ingress = byId.get(id);

@@ -1,5 +1,6 @@
 import type { FlowLevel, Topology, TopologyFlow, TopologyNode } from '@netmap/model';
 import type { Evaluation } from './evaluation.ts';
+import type { IngressRoute } from './ingress-routes.ts';
 import { pairEnds, type PortUnion } from './flow-pairs.ts';
 import { PortSet } from './port-set.ts';
 import type { ChangeTracker } from './topology-change.ts';
@@ -21,10 +22,15 @@ export class TopologyWriter {
   ) {}
 
   /** Re-derives the nodes of the touched namespaces (all: every namespace). */
-  writeNodes(evaluation: Evaluation, touched: 'all' | ReadonlySet<string>, tracker: ChangeTracker): void {
+  writeNodes(
+    evaluation: Evaluation,
+    touched: 'all' | ReadonlySet<string>,
+    routes: readonly IngressRoute[],
+    tracker: ChangeTracker,
+  ): void {
     if (touched !== 'all' && touched.size === 0) return;
     const namespaces = touched === 'all' ? undefined : touched;
-    const derived = deriveNamespaceNodes(evaluation, namespaces);
+    const derived = deriveNamespaceNodes(evaluation, namespaces, routes);
     for (const namespace of namespaces ?? new Set([...this.nodeIds.keys(), ...derived.keys()]))
       this.writeNamespace(namespace, derived.get(namespace) ?? [], tracker);
   }

@@ -1,6 +1,6 @@
 import type { ClassChanges } from './class-changes.ts';
 import { connectionPorts } from './connection-ports.ts';
-import { mayReach, type FlowCandidates, type Sender } from './flow-candidates.ts';
+import type { FlowCandidates } from './flow-candidates.ts';
 import { FlowPairs } from './flow-pairs.ts';
 import { isWithinOneWorkload } from './namespace-flows.ts';
 import type { PodClass } from './pod-classes.ts';
@@ -39,37 +39,40 @@ export class WorkloadPairFlows {
   ): void {
     const scope = candidates.sourceScope(target);
     for (const source of scope === 'all' ? candidates.namespaces : scope) {
-      for (const sender of candidates.admission(target, source).senders.values())
+      for (const [sender] of candidates.sendersInto(target, source))
         this.addPair(candidates, sender, target, only);
     }
   }
 
   /** Flows from `sender` into every class that may admit it. */
-  private addRow(candidates: FlowCandidates, podClass: PodClass, only: ReadonlySet<string>): void {
+  private addRow(candidates: FlowCandidates, sender: PodClass, only: ReadonlySet<string>): void {
     for (const namespace of candidates.namespaces) {
+      const reach = candidates.reachOf(sender, namespace);
+      if (reach !== 'all' && reach.length === 0) continue;
       for (const target of candidates.classes.inNamespace(namespace)) {
         const scope = candidates.sourceScope(target);
-        if (scope !== 'all' && !scope.has(podClass.namespace)) continue;
-        const sender = candidates.admission(target, podClass.namespace).senders.get(podClass);
-        if (sender) this.addPair(candidates, sender, target, only);
+        if (scope !== 'all' && !scope.has(sender.namespace)) continue;
+        if (reach !== 'all' && !reach.some((reached) => reached.has(target))) continue;
+        const { admitted } = candidates.admission(target, sender.namespace);
+        if (admitted === 'all' || admitted.has(sender)) this.addPair(candidates, sender, target, only);
       }
     }
   }
 
   private addPair(
     candidates: FlowCandidates,
-    sender: Sender,
+    sender: PodClass,
     target: PodClass,
     only: ReadonlySet<string> | undefined,
   ): void {
-    if (!mayReach(sender, target) || isWithinOneWorkload(sender.podClass, target)) return;
+    if (isWithinOneWorkload(sender, target)) return;
     const ports = connectionPorts(
-      { kind: 'pod', podClass: sender.podClass },
+      { kind: 'pod', podClass: sender },
       { kind: 'pod', podClass: target },
       candidates.context,
     );
     if (ports.allowed.isEmpty() && ports.unknown.isEmpty()) return;
-    for (const from of sender.podClass.workloads.keys()) {
+    for (const from of sender.workloads.keys()) {
       for (const to of target.workloads.keys()) {
         if (from !== to && (!only || only.has(from) || only.has(to))) this.pairs.add(from, to, ports);
       }
