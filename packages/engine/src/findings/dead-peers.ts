@@ -65,9 +65,7 @@ function deadSelector(
   }
   const podSelector = peer.podSelector;
   if (!podSelector || podSelector.isEmpty) return undefined;
-  const isAlive = covered.some((ns) =>
-    scope.pods.selectedLabelSets(ns, podSelector).some((set) => !set.hostNetwork),
-  );
+  const isAlive = covered.some((ns) => scope.pods.findSelected(ns, podSelector, (set) => !set.hostNetwork));
   if (isAlive) return undefined;
   return peer.namespaceSelector
     ? `matches no pod in the namespaces it selects (${listText(covered.sort())})`

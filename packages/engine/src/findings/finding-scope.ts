@@ -4,11 +4,11 @@ import { connectionPorts, type PortVerdicts } from '../connection-ports.ts';
 import type { EngineOptions } from '../evaluation.ts';
 import { ingressControllerPods, WELL_KNOWN_CONTROLLER_LABELS } from '../ingress-controllers.ts';
 import type { IngressRoute } from '../ingress-routes.ts';
-import { labelValue, type Labels } from '../label-selector.ts';
 import type { PodClass } from '../pod-classes.ts';
 import type { PodFacts } from '../pod-facts.ts';
 import type { MatchContext } from '../rule-match.ts';
 import { readService, type Backend, type ServiceFacts } from '../services.ts';
+import { LabelSetMatcher } from './label-set-matcher.ts';
 import { PodIndex } from './pod-index.ts';
 import { readyBackends } from './ready-backends.ts';
 
@@ -32,7 +32,7 @@ export class FindingScope {
   private servicesByRef: Map<string, ServiceEntry> | undefined;
   private readonly selected = new Map<ServiceEntry, PodFacts[]>();
   private readonly controllers = new Map<string, PodFacts[]>();
-  private readonly controllerLabels: readonly Labels[];
+  private readonly controllerMatcher: LabelSetMatcher;
   private readonly ports = new Map<string, PortVerdicts>();
 
   constructor(
@@ -41,8 +41,9 @@ export class FindingScope {
   ) {
     this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods ?? true };
     this.pods = new PodIndex(state);
-    this.controllerLabels =
-      options.ingressControllerLabels ?? Object.values(WELL_KNOWN_CONTROLLER_LABELS).flat();
+    this.controllerMatcher = new LabelSetMatcher(
+      options.ingressControllerLabels ?? Object.values(WELL_KNOWN_CONTROLLER_LABELS).flat(),
+    );
   }
 
   /** Every Service except ExternalName ones, which send to no pod. */
@@ -51,7 +52,7 @@ export class FindingScope {
       this.serviceEntries = [];
       for (const object of this.state.stored.values()) {
         if (object.kind !== 'Service') continue;
-        const facts = readService(object as Service, object.metadata?.namespace || 'default');
+        const facts = serviceFactsOf(object as Service);
         if (facts.type === 'ExternalName') continue;
         const entry: ServiceEntry = { facts, object: object as Service, backends: [] };
         entry.backends = readyBackends(this.state, facts, this.selectedPods(entry));
@@ -90,10 +91,7 @@ export class FindingScope {
 
   /** Whether a pod carries the labels of an ingress controller (of any class). */
   isControllerPod(pod: PodFacts): boolean {
-    return this.controllerLabels.some((labels) => {
-      for (const key in labels) if (labelValue(pod.labels, key) !== labels[key]) return false;
-      return true;
-    });
+    return this.controllerMatcher.matches(pod.labels);
   }
 
   /** Ports `source` can open to `destination`, once per pair of classes. */
@@ -110,4 +108,14 @@ export class FindingScope {
     }
     return ports;
   }
+}
+
+/** Services as read, by object: an object is replaced, not changed, when its Service changes. */
+const readServices = new WeakMap<Service, ServiceFacts>();
+
+function serviceFactsOf(object: Service): ServiceFacts {
+  let facts = readServices.get(object);
+  if (!facts)
+    readServices.set(object, (facts = readService(object, object.metadata?.namespace || 'default')));
+  return facts;
 }

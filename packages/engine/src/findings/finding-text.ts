@@ -29,6 +29,7 @@ export function sortedSet(items: Iterable<string>): string[] {
  * others sorted, without repeats.
  */
 export function finding(fields: Finding): Finding {
+  if (fields.objects.length <= 1) return fields;
   const [subject, ...others] = fields.objects;
   const rest = sortedSet(others).filter((object) => object !== subject);
   return { ...fields, objects: subject === undefined ? [] : [subject, ...rest] };

@@ -37,10 +37,21 @@ export function unreadableFieldFindings(state: ClusterState): Finding[] {
   }
   for (const object of state.stored.values()) {
     if (object.kind !== 'Service') continue;
+    const problems = serviceProblemsOf(object as Service);
+    if (problems.length === 0) continue;
     const name = `Service ${object.metadata?.namespace || 'default'}/${object.metadata?.name ?? ''}`;
-    for (const problem of serviceProblems(object as Service)) report(name, problem);
+    for (const problem of problems) report(name, problem);
   }
   return findings;
+}
+
+/** Problems by Service object: an object is replaced, not changed, when its Service changes. */
+const problemsOfService = new WeakMap<Service, string[]>();
+
+function serviceProblemsOf(service: Service): string[] {
+  let problems = problemsOfService.get(service);
+  if (!problems) problemsOfService.set(service, (problems = serviceProblems(service)));
+  return problems;
 }
 
 const PROTOCOLS: readonly unknown[] = ['TCP', 'UDP', 'SCTP'];

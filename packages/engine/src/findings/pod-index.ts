@@ -76,16 +76,22 @@ export class PodIndex {
     return sets;
   }
 
-  /** The label sets of a namespace that `selector` selects. */
-  selectedLabelSets(namespace: string, selector: CompiledSelector): LabelSet[] {
+  /** The first label set of a namespace that `selector` selects and `accept` takes, if any. */
+  findSelected(
+    namespace: string,
+    selector: CompiledSelector,
+    accept: (set: LabelSet) => boolean,
+  ): LabelSet | undefined {
     // An `In` requirement (matchLabels among them) narrows the sets to look at through the index.
     const narrowing = selector.requirements.find((r) => r.operator === 'In');
-    let candidates: readonly LabelSet[] = this.labelSetsIn(namespace);
-    if (narrowing) {
-      const byValue = this.setsWith(namespace, narrowing.key);
-      candidates = [...narrowing.values].flatMap((value) => byValue.get(value) ?? []);
+    if (!narrowing)
+      return this.labelSetsIn(namespace).find((set) => accept(set) && selects(selector, set.labels));
+    const byValue = this.setsWith(namespace, narrowing.key);
+    for (const value of narrowing.values) {
+      for (const set of byValue.get(value) ?? [])
+        if (accept(set) && selects(selector, set.labels)) return set;
     }
-    return candidates.filter((set) => selects(selector, set.labels));
+    return undefined;
   }
 
   private setsWith(namespace: string, key: string): Map<string, LabelSet[]> {

@@ -8,7 +8,13 @@ type Requirement = CompiledSelector['requirements'][number];
  * (e.g. a contradictory `narrow` selects nothing, yet is not found to imply anything).
  */
 export function selectorImplies(narrow: CompiledSelector, wide: CompiledSelector): boolean {
-  return wide.requirements.every((w) => narrow.requirements.some((n) => n.key === w.key && implies(n, w)));
+  // Plain loops: this runs for every pair of policies of a namespace.
+  for (const w of wide.requirements) {
+    let isImplied = false;
+    for (const n of narrow.requirements) if (n.key === w.key && implies(n, w)) isImplied = true;
+    if (!isImplied) return false;
+  }
+  return true;
 }
 
 function implies(n: Requirement, w: Requirement): boolean {

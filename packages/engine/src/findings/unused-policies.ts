@@ -37,9 +37,9 @@ export function policySelectsNoPodFindings(scope: FindingScope): Finding[] {
 
 /** Why a policy's podSelector selects nothing NetworkPolicy applies to; undefined when it does. */
 function whatItSelects(scope: FindingScope, policy: CompiledPolicy): string | undefined {
-  const selected = scope.pods.selectedLabelSets(policy.namespace, policy.podSelector);
-  if (selected.some((set) => !set.hostNetwork)) return undefined;
-  return selected.length > 0
+  const { namespace, podSelector } = policy;
+  if (scope.pods.findSelected(namespace, podSelector, (set) => !set.hostNetwork)) return undefined;
+  return scope.pods.findSelected(namespace, podSelector, () => true)
     ? 'selects only hostNetwork pods, which NetworkPolicy does not apply to'
     : `selects no pod in namespace ${policy.namespace}`;
 }
