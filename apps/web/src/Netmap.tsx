@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GraphCanvas } from '@netmap/graph-canvas';
 import { useCheck, useConnection, useModel, useStatus, type ModelStream } from './api/index.ts';
+import { FlowPanel } from './features/details/FlowPanel.tsx';
 import { GroupPanel } from './features/details/GroupPanel.tsx';
 import { SelectionPanel, useReachQuestion } from './features/details/SelectionPanel.tsx';
 import { ExportButtons } from './features/export/ExportButtons.tsx';
@@ -152,7 +153,12 @@ export function Netmap(props: { stream: ModelStream }) {
           onShowPolicy={(name, direction, rule) => setPolicy({ policy: name, direction, rule })}
         />
         {policy && <PolicyViewer focus={policy} onClose={() => setPolicy(null)} />}
-        {view.selected && !selectedNode && map && <GroupPanel id={view.selected} map={map} onPick={pick} />}
+        {view.selected?.startsWith('flow:') && map && model && (
+          <FlowPanel model={model} flowIds={map.members[view.selected] ?? []} onPick={pick} />
+        )}
+        {view.selected && !view.selected.startsWith('flow:') && !selectedNode && map && (
+          <GroupPanel id={view.selected} map={map} onPick={pick} />
+        )}
         {selectedNode && (
           <SelectionPanel
             node={selectedNode}

@@ -19,6 +19,7 @@ export {
 export {
   useCheck,
   useFindings,
+  useFlowsBetween,
   useModel,
   useModelRevision,
   useObjectDetails,

@@ -1,6 +1,6 @@
 import { hashKey, queryOptions, skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { CheckResult, Reach } from '@netmap/engine';
-import type { Finding, VersionedTopology } from '@netmap/model';
+import type { Finding, TopologyFlow, VersionedTopology } from '@netmap/model';
 import { ApiError, fetchJson, type QueryParams } from './client.ts';
 import { answerKey, MODEL_KEY, STATUS_KEY, type AnswerKey } from './query-keys.ts';
 import type { CheckInput, ObjectDetails, PolicyDocument, PortFilter, StatusResponse } from './types.ts';
@@ -82,6 +82,13 @@ export function usePolicy(policy: string | null): UseQueryResult<PolicyDocument,
   const path =
     policy === null ? null : `/api/v1/policies/${policy.split('/', 2).map(encodeURIComponent).join('/')}`;
   return useAnswer<PolicyDocument>('policy', path === null ? null : { path });
+}
+
+/** The workload flows behind one flow between namespaces (or the outside), for large clusters. */
+export function useFlowsBetween(
+  ends: { from: string; to: string } | null,
+): UseQueryResult<{ flows: Record<string, TopologyFlow> }, ApiError> {
+  return useAnswer('flows-between', ends && { path: '/api/v1/model/flows', params: ends });
 }
 
 interface AnswerRequest {
