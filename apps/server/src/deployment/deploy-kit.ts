@@ -27,6 +27,17 @@ if (!hasKubectl)
     `\n*** netmap deployment: kubectl tests SKIPPED: no kubectl at ${KUBECTL} (set KUBECTL) ***\n\n`,
   );
 
+/** openssl makes the test certificate of the TLS front (Debian's openssl, a dependency of ca-certificates). */
+export const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    process.stderr.write('\n*** netmap deployment: in-cluster tests SKIPPED: no openssl on the PATH ***\n\n');
+    return false;
+  }
+})();
+
 const run = promisify(execFile);
 
 /** kubectl with no kubeconfig of the user's and a home of its own (its cache goes there). */

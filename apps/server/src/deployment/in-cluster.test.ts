@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serve } from '../cli/commands/serve.ts';
 import {
   hasKubectl,
+  hasOpenssl,
   kubectl,
   makeCertificate,
   only,
@@ -31,6 +32,7 @@ let dir: string;
 let certificate: ReturnType<typeof makeCertificate>;
 
 beforeAll(() => {
+  if (!hasKubectl || !hasOpenssl) return;
   dir = mkdtempSync(join(tmpdir(), 'netmap-in-cluster-'));
   certificate = makeCertificate(dir);
 });
@@ -51,7 +53,7 @@ const dnsPod: KubeObject = {
   status: { phase: 'Running', podIP: '10.0.0.10' },
 };
 
-describe.skipIf(!hasKubectl).each(OVERLAYS)('the %s overlay in a cluster', (overlay) => {
+describe.skipIf(!hasKubectl || !hasOpenssl).each(OVERLAYS)('the %s overlay in a cluster', (overlay) => {
   let sim: KubeSim;
   let proxy: Awaited<ReturnType<typeof startTlsProxy>>;
   let objects: KubeObject[];
