@@ -269,5 +269,6 @@ describe('parseDocuments, against the yaml package alone', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 random streams take a few seconds on a loaded 2-core machine.
+  }, 30_000);
 });
