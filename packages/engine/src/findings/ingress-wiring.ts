@@ -5,7 +5,7 @@ import { finding, listText, sortedSet } from './finding-text.ts';
 import type { FindingScope, ServiceEntry } from './finding-scope.ts';
 
 /** A route's Service and port, found; or why not. */
-export type RouteBackend =
+type RouteBackend =
   { entry: ServiceEntry; port: ServicePortFacts; backendsIndex: number } | { problem: string };
 
 /** The Service port a route sends to, as `ServiceEntry` and index into its ports. */
