@@ -118,6 +118,14 @@ describe('Services without a ready endpoint', () => {
       true,
     ],
     ['a selector that selects no pod (another finding)', [webService({ selector: { app: 'x' } })], false],
+    [
+      'pods that are not ready, published anyway',
+      [
+        runningPod('shop/web-1', { app: 'web' }, { isReady: false }),
+        webService({ publishNotReadyAddresses: true } as never),
+      ],
+      false,
+    ],
   ])('%s', (_title, objects, isReported) => {
     expect(idsOf(objects, 'service-no-ready-endpoints')).toEqual(
       isReported ? ['service-no-ready-endpoints:shop/web'] : [],

@@ -27,7 +27,11 @@ export function serviceWiringFindings(scope: FindingScope): Finding[] {
       if (problem) findings.push(targetPortFinding(entry, port, problem));
     }
     const isReady = ready !== undefined ? ready > 0 : !hasSelector || pods.some((pod) => pod.isReady);
-    if (!isReady) findings.push(notReady(entry, slices.length > 0, pods));
+    // publishNotReadyAddresses: the Service sends to pods whether they are ready or not.
+    const isPublishingAll =
+      (entry.object.spec as { publishNotReadyAddresses?: unknown } | undefined)?.publishNotReadyAddresses ===
+      true;
+    if (!isReady && !isPublishingAll) findings.push(notReady(entry, slices.length > 0, pods));
   }
   return findings;
 }
