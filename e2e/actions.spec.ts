@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { findAndSelect, graphNode, openMap } from './support.ts';
+import { expect } from '@playwright/test';
+import { findAndSelect, graphNode, openMap, test } from './support.ts';
 
 interface Reach {
   workload: string;

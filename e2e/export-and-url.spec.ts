@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { findAndSelect, graphNode, graphNodes, openMap } from './support.ts';
+import { expect } from '@playwright/test';
+import { findAndSelect, graphNode, graphNodes, openMap, test } from './support.ts';
 
 test('exports download a PNG and an SVG of the graph with its title', async ({ page }) => {
   await openMap(page);

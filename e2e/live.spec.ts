@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { graphNode, kubectl, openMap } from './support.ts';
+import { expect } from '@playwright/test';
+import { graphNode, kubectl, openMap, test } from './support.ts';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

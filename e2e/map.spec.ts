@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { graphNode, graphNodes, openMap } from './support.ts';
+import { expect } from '@playwright/test';
+import { graphNode, graphNodes, openMap, test } from './support.ts';
 
 test('the graph shows the demo namespaces and their workloads, system namespaces hidden', async ({
   page,

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { graphNode, openMap } from './support.ts';
+import { expect } from '@playwright/test';
+import { graphNode, openMap, test } from './support.ts';
 
 async function check(page: import('@playwright/test').Page, from: string, to: string, port: string) {
   await page.getByLabel('From', { exact: true }).fill(from);

@@ -1,6 +1,24 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Playwright's test, failing any test whose page logged a Content-Security-Policy violation or an error. */
+export const test = base.extend<{ consoleProblems: void }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        // A refused question (400) is logged by the browser as a failed load: that is not a problem.
+        const isProblem = message.type() === 'error' && !message.text().startsWith('Failed to load resource');
+        if (isProblem || message.text().includes('Content Security Policy')) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** The graph's nodes, as the page lists them for screen readers. */
 export const graphNodes = (page: Page) => page.getByRole('list', { name: 'Graph nodes' }).locator('li');

@@ -25,7 +25,16 @@ import { nodeMenu } from './node-menu.ts';
 export function Netmap(props: { stream: ModelStream }) {
   const [view, update] = useViewState();
   const model = useModel().data;
-  const status = useStatus().data;
+  const statusAnswer = useStatus();
+  const status = statusAnswer.data;
+  // A session that ended (shared deployments with an access token): sign in again, then come back.
+  const isSignedOut = statusAnswer.error?.status === 401;
+  useEffect(() => {
+    if (isSignedOut)
+      window.location.assign(
+        `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+      );
+  }, [isSignedOut]);
   const connection = useConnection();
   const [canvas, setCanvas] = useState<GraphCanvas | null>(null);
   const [policy, setPolicy] = useState<PolicyFocus | null>(null);
