@@ -7,10 +7,11 @@ import { toElementRecords, type ElementRecord } from './element-records.ts';
 import { createEmitter } from './emitter.ts';
 import { exportFramedPng, exportFramedSvg } from './export.ts';
 import { loadSvgExport } from './extensions.ts';
+import { fitTo } from './fit.ts';
 import { createFlasher } from './flash.ts';
 import { computeLayout } from './layout.ts';
 import { positionsForNewNodes } from './new-node-positions.ts';
-import { renderOptions, styleProfileFor } from './performance.ts';
+import { applyRenderProfile, renderOptions, styleProfileFor } from './performance.ts';
 import type { Position } from './placement.ts';
 import { applyHighlight, applySelection } from './state-classes.ts';
 import { buildStylesheet, type StyleProfile } from './style.ts';
@@ -22,8 +23,6 @@ export interface GraphCanvasOptions {
   seed?: number;
 }
 
-const FIT_PADDING = 30;
-
 /**
  * A Cytoscape canvas in `container`, or a headless one (no drawing, no exports) without it, as
  * in tests.
@@ -32,15 +31,20 @@ export function createGraphCanvas(
   container: HTMLElement | undefined,
   options: GraphCanvasOptions = {},
 ): GraphCanvas {
+  return bindGraphCanvas(createCytoscape(container), options);
+}
+
+/** The Cytoscape instance a canvas draws with: its stylesheet, interaction and renderer settings. */
+export function createCytoscape(container: HTMLElement | undefined): Core {
   if (container) loadSvgExport();
-  const cy = cytoscape({
+  return cytoscape({
     ...(container ? { container } : { headless: true, styleEnabled: true }),
     style: buildStylesheet('detailed'),
+    // The caller owns the selection: a tap is reported, and marked only when the caller says so.
     autounselectify: true,
     boxSelectionEnabled: false,
     ...renderOptions(),
   });
-  return bindGraphCanvas(cy, options);
 }
 
 /** The canvas behaviour on a Cytoscape instance the caller made (tests make a headless one). */
@@ -59,11 +63,15 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       .filter((node) => node.isChildless())
       .positions((node) => positions.get(node.id()) ?? node.position());
   };
-  const restyle = () => {
-    const wanted = styleProfileFor(cy.nodes().length, cy.edges().length);
+  /** Switches the stylesheet before elements come in, so that no element is styled twice. */
+  const restyleFor = (next: ReadonlyMap<string, ElementRecord>) => {
+    let nodes = 0;
+    for (const record of next.values()) if (record.group === 'nodes') nodes++;
+    const wanted = styleProfileFor(nodes, next.size - nodes);
     if (wanted === profile) return;
     profile = wanted;
     cy.style(buildStylesheet(profile));
+    applyRenderProfile(cy, profile);
   };
 
   return {
@@ -75,14 +83,14 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       const positions = isFirstLayout
         ? computeLayout(next.values(), seed)
         : positionsForNewNodes(cy, next, diff.added);
+      restyleFor(next);
       cy.batch(() => {
         applyRecordDiff(cy, diff, positions);
         if (selection.length > 0) applySelection(cy, selection);
         if (highlight !== null) applyHighlight(cy, highlight);
       });
       records = next;
-      restyle();
-      if (isFirstLayout) cy.fit(undefined, FIT_PADDING);
+      if (isFirstLayout) fitTo(cy, cy.elements());
       const ids = (list: readonly ElementRecord[]) => list.map((record) => record.data.id);
       return {
         added: ids(diff.added),
@@ -104,13 +112,13 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
     fit(ids) {
       if (cy.destroyed()) return;
       const target = ids ? collectionOf(cy, ids) : cy.elements();
-      if (target.nonempty()) cy.fit(target, FIT_PADDING);
+      fitTo(cy, target);
     },
     async relayout() {
       if (cy.destroyed()) return;
       const positions = computeLayout(records.values(), seed);
       cy.batch(() => placeAll(positions));
-      cy.fit(undefined, FIT_PADDING);
+      fitTo(cy, cy.elements());
     },
     exportPng: (exportOptions) => exportFramedPng(cy, exportOptions),
     exportSvg: (exportOptions) => exportFramedSvg(cy, exportOptions),

@@ -19,8 +19,8 @@ export interface PlacementInput {
 }
 
 /** How far the first new node sits from its anchor, and how the spiral around an anchor grows. */
-const FIRST_RADIUS = 55;
-const RADIUS_STEP = 22;
+const FIRST_RADIUS = 90;
+const RADIUS_STEP = 35;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**

@@ -60,11 +60,12 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         padding: `${COMPOUND_PADDING}px`,
         'text-valign': 'top',
         'text-margin-y': -3,
-        'font-size': 13,
+        'font-size': 14,
         'font-weight': 'bold',
         color: '#334155',
         'text-background-opacity': 0,
-        'min-zoomed-font-size': 5,
+        // Namespace names are what an overview is read by: they stay down to a zoom of about 0.2.
+        'min-zoomed-font-size': 3,
       },
     },
     {

@@ -1,6 +1,5 @@
-import cytoscape, { type Core } from 'cytoscape';
-import { bindGraphCanvas } from './canvas.ts';
-import { buildStylesheet } from './style.ts';
+import type { Core } from 'cytoscape';
+import { bindGraphCanvas, createCytoscape } from './canvas.ts';
 import type { CanvasEdge, CanvasElements, CanvasNode, GraphCanvas } from './types.ts';
 
 /** A node for tests, with a plain visual. */
@@ -45,7 +44,7 @@ export function shuffled(elements: CanvasElements): CanvasElements {
 
 /** A headless canvas and the Cytoscape it drives, to look at positions and classes. */
 export function headlessCanvas(seed?: number): { cy: Core; canvas: GraphCanvas } {
-  const cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet('detailed') });
+  const cy = createCytoscape(undefined);
   return { cy, canvas: bindGraphCanvas(cy, seed === undefined ? {} : { seed }) };
 }
 
