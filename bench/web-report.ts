@@ -1,0 +1,63 @@
+import { median } from './measure.ts';
+import { count, formatTable, ms } from './table-format.ts';
+import type { WebGraphSize } from './web-graph.ts';
+
+/** The frame budget for panning and zooming. */
+export const TARGET_FRAME_MS = 50;
+
+/** Frame times of one way of moving the view, pooled over the runs. */
+export interface MotionResult {
+  motion: string;
+  frames: number[];
+}
+
+/** Everything measured at one size. */
+export interface WebSizeResult extends WebGraphSize {
+  runs: number;
+  layoutMs: number[];
+  firstFrameMs: number[];
+  motions: MotionResult[];
+}
+
+/** The value below which `share` of the samples lie (nearest rank). */
+export function percentile(samples: readonly number[], share: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
+
+/** First draw: medians over the runs. */
+export function formatLayout(results: readonly WebSizeResult[]): string {
+  return formatTable(
+    ['nodes', 'edges', 'runs', 'setElements ms (layout)', 'until painted ms'],
+    results.map((r) => [
+      count(r.nodes),
+      count(r.edges),
+      String(r.runs),
+      ms(median(r.layoutMs)),
+      ms(median(r.firstFrameMs)),
+    ]),
+  );
+}
+
+/** Frame times: median and p95 of every frame of every run, against the budget. */
+export function formatFrames(results: readonly WebSizeResult[]): string {
+  const rows = results.flatMap((r) =>
+    r.motions.map((m) => {
+      const p95 = percentile(m.frames, 0.95);
+      return [
+        `${count(r.nodes)} / ${count(r.edges)}`,
+        m.motion,
+        String(m.frames.length),
+        ms(median(m.frames)),
+        ms(p95),
+        ms(Math.max(...m.frames)),
+        p95 < TARGET_FRAME_MS ? 'PASS' : 'MISS',
+      ];
+    }),
+  );
+  return formatTable(
+    ['nodes / edges', 'motion', 'frames', 'median ms', 'p95 ms', 'max ms', `p95 < ${TARGET_FRAME_MS} ms`],
+    rows,
+  );
+}
