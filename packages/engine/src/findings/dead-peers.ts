@@ -19,7 +19,7 @@ export function deadPeerFindings(scope: FindingScope): Finding[] {
     ...scope.pods.namespaces(),
     ...[...scope.state.policies.values()].map((policy) => policy.namespace),
   ]);
-  const verdicts = new Map<string, string | undefined>();
+  const verdicts = new Map<string, Map<string, string | undefined>>();
   const findings: Finding[] = [];
   for (const policy of scope.state.policies.values()) {
     for (const direction of ['ingress', 'egress'] as const) {
@@ -28,9 +28,13 @@ export function deadPeerFindings(scope: FindingScope): Finding[] {
           let why: string | undefined;
           if (peer.kind === 'ipBlock') why = emptyIpBlock(peer);
           else {
-            const key = `${peer.namespaceSelector?.key ?? `@${policy.namespace}`}|${peer.podSelector?.key}`;
-            if (!verdicts.has(key)) verdicts.set(key, deadSelector(peer, policy, namespaces, scope));
-            why = verdicts.get(key);
+            // Peers repeat few distinct selectors: judge each pair once.
+            const namespaceKey = peer.namespaceSelector?.key ?? `@${policy.namespace}`;
+            let byPods = verdicts.get(namespaceKey);
+            if (!byPods) verdicts.set(namespaceKey, (byPods = new Map()));
+            const podKey = peer.podSelector?.key ?? '*';
+            if (!byPods.has(podKey)) byPods.set(podKey, deadSelector(peer, policy, namespaces, scope));
+            why = byPods.get(podKey);
           }
           if (why === undefined) continue;
           const where = `${direction}[${rule.index}].${direction === 'ingress' ? 'from' : 'to'}[${peer.index}]`;

@@ -16,6 +16,10 @@ import { readyBackends } from './ready-backends.ts';
 export interface ServiceEntry {
   facts: ServiceFacts;
   object: Service;
+  /** A selector with at least one label: its endpoints follow the pods it selects. */
+  hasSelector: boolean;
+  /** publishNotReadyAddresses: it sends to its pods whether they are ready or not. */
+  isPublishingNotReady: boolean;
   /** Ready backends of each of `facts.ports`, in the same order. */
   backends: Backend[][];
 }
@@ -54,7 +58,15 @@ export class FindingScope {
         if (object.kind !== 'Service') continue;
         const facts = serviceFactsOf(object as Service);
         if (facts.type === 'ExternalName') continue;
-        const entry: ServiceEntry = { facts, object: object as Service, backends: [] };
+        const entry: ServiceEntry = {
+          facts,
+          object: object as Service,
+          hasSelector: Object.keys(facts.selector ?? {}).length > 0,
+          isPublishingNotReady:
+            (object.spec as { publishNotReadyAddresses?: unknown } | undefined)?.publishNotReadyAddresses ===
+            true,
+          backends: [],
+        };
         entry.backends = readyBackends(this.state, facts, this.selectedPods(entry));
         this.serviceEntries.push(entry);
       }

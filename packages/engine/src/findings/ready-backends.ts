@@ -18,17 +18,23 @@ export function readyBackends(
   const ready = selected.filter((pod) => pod.isActive && pod.isReady);
   return service.ports.map((port) => {
     const backends: Backend[] = [];
+    const number = targetNumber(port);
     for (const pod of ready) {
-      const number = targetPortOn(port, pod);
-      if (number !== undefined) backends.push({ pod, port: number });
+      const target = number ?? namedPortOn(port, pod);
+      if (target !== undefined) backends.push({ pod, port: target });
     }
     return backends;
   });
 }
 
-/** As `serviceBackends` reads targetPort: a number, a number written as text, or a container port name with the port's protocol. */
-function targetPortOn(port: ServicePortFacts, pod: PodFacts): number | undefined {
+/** As `serviceBackends` reads targetPort: a number, or a number written as text, is the same on every pod. */
+function targetNumber(port: ServicePortFacts): number | undefined {
   if (typeof port.targetPort === 'number') return port.targetPort;
-  if (/^[0-9]+$/.test(port.targetPort)) return Number(port.targetPort);
-  return pod.ports.find((p) => p.name === port.targetPort && p.protocol === port.protocol)?.port;
+  return /^[0-9]+$/.test(port.targetPort) ? Number(port.targetPort) : undefined;
+}
+
+/** A targetPort name: the pod's container port of that name and the Service port's protocol. */
+function namedPortOn(port: ServicePortFacts, pod: PodFacts): number | undefined {
+  for (const p of pod.ports) if (p.name === port.targetPort && p.protocol === port.protocol) return p.port;
+  return undefined;
 }

@@ -16,7 +16,7 @@ export function serviceWiringFindings(scope: FindingScope): Finding[] {
     const { facts } = entry;
     const slices = [...scope.state.endpointSlicesOf(facts.namespace, facts.name)] as EndpointSlice[];
     const ready = slices.length > 0 ? readyEndpoints(slices) : undefined;
-    const hasSelector = Object.keys(facts.selector ?? {}).length > 0;
+    const { hasSelector } = entry;
     const pods = scope.selectedPods(entry);
     if (hasSelector && pods.length === 0) {
       if (!ready) findings.push(selectsNoPod(entry));
@@ -27,11 +27,7 @@ export function serviceWiringFindings(scope: FindingScope): Finding[] {
       if (problem) findings.push(targetPortFinding(entry, port, problem));
     }
     const isReady = ready !== undefined ? ready > 0 : !hasSelector || pods.some((pod) => pod.isReady);
-    // publishNotReadyAddresses: the Service sends to pods whether they are ready or not.
-    const isPublishingAll =
-      (entry.object.spec as { publishNotReadyAddresses?: unknown } | undefined)?.publishNotReadyAddresses ===
-      true;
-    if (!isReady && !isPublishingAll) findings.push(notReady(entry, slices.length > 0, pods));
+    if (!isReady && !entry.isPublishingNotReady) findings.push(notReady(entry, slices.length > 0, pods));
   }
   return findings;
 }

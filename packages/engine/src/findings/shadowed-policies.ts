@@ -29,14 +29,10 @@ export function shadowedPolicyFindings(state: ClusterState, skip: ReadonlySet<st
     for (const direction of ['ingress', 'egress'] as const) {
       const holders = policies.filter((policy) => policy[direction] !== undefined);
       const shadowed = new Set<CompiledPolicy>();
+      const widerThan = widerPolicies(holders);
       for (const policy of holders) {
         if ((policy[direction]?.length ?? 0) === 0 || skip.has(policy.ref)) continue;
-        const covers = holders.filter(
-          (other) =>
-            other !== policy &&
-            !shadowed.has(other) &&
-            selectorImplies(policy.podSelector, other.podSelector),
-        );
+        const covers = widerThan(policy).filter((other) => other !== policy && !shadowed.has(other));
         const used = coveringPolicies(policy, direction, covers, state);
         if (!used) continue;
         shadowed.add(policy);
@@ -45,6 +41,33 @@ export function shadowedPolicyFindings(state: ClusterState, skip: ReadonlySet<st
     }
   }
   return findings;
+}
+
+/**
+ * The policies among `holders` whose podSelector provably selects every pod another policy's
+ * selects (itself included), in `holders` order; judged once per pair of distinct selectors, as
+ * the allow-lists of a namespace share few.
+ */
+function widerPolicies(holders: readonly CompiledPolicy[]): (policy: CompiledPolicy) => CompiledPolicy[] {
+  const bySelector = new Map<string, CompiledPolicy[]>();
+  for (const policy of holders) {
+    const list = bySelector.get(policy.podSelector.key);
+    if (list) list.push(policy);
+    else bySelector.set(policy.podSelector.key, [policy]);
+  }
+  const wider = new Map<string, CompiledPolicy[]>();
+  return (policy) => {
+    const narrow = policy.podSelector;
+    let found = wider.get(narrow.key);
+    if (!found) {
+      const keys = new Set<string>();
+      for (const [key, group] of bySelector)
+        if (selectorImplies(narrow, group[0]!.podSelector)) keys.add(key);
+      found = holders.filter((other) => keys.has(other.podSelector.key));
+      wider.set(narrow.key, found);
+    }
+    return found;
+  };
 }
 
 /** The policies among `covers` whose rules admit everything `policy`'s rules do; undefined when they do not. */
