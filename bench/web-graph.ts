@@ -3,6 +3,7 @@ import type {
   CanvasElements,
   CanvasNode,
   EdgeVisual,
+  LegendEntry,
   NodeVisual,
 } from '../packages/graph-canvas/src/types.ts';
 import { Random } from './random.ts';
@@ -14,31 +15,57 @@ export interface WebGraphSize {
 }
 
 const NAMESPACE: NodeVisual = { shape: 'round-rectangle', color: '#94a3b8' };
-const KINDS: readonly { name: string; share: number; visual: NodeVisual; caption?: (r: Random) => string }[] =
-  [
-    {
-      name: 'deploy',
-      share: 0.55,
-      visual: { shape: 'round-rectangle', color: '#93c5fd', borderColor: '#2563eb' },
-      caption: (r) => `${r.int(1, 6)} pods`,
-    },
-    { name: 'svc', share: 0.25, visual: { shape: 'ellipse', color: '#6ee7b7', borderColor: '#059669' } },
-    {
-      name: 'sts',
-      share: 0.1,
-      visual: { shape: 'hexagon', color: '#c4b5fd', borderColor: '#7c3aed' },
-      caption: (r) => `${r.int(1, 3)} pods`,
-    },
-    { name: 'ing', share: 0.1, visual: { shape: 'diamond', color: '#fcd34d', borderColor: '#b45309' } },
-  ];
+const KINDS: readonly {
+  name: string;
+  label: string;
+  share: number;
+  visual: NodeVisual;
+  caption?: (r: Random) => string;
+}[] = [
+  {
+    name: 'deploy',
+    label: 'Deployment',
+    share: 0.55,
+    visual: { shape: 'round-rectangle', color: '#93c5fd', borderColor: '#2563eb' },
+    caption: (r) => `${r.int(1, 6)} pods`,
+  },
+  {
+    name: 'svc',
+    label: 'Service',
+    share: 0.25,
+    visual: { shape: 'ellipse', color: '#6ee7b7', borderColor: '#059669' },
+  },
+  {
+    name: 'sts',
+    label: 'StatefulSet',
+    share: 0.1,
+    visual: { shape: 'hexagon', color: '#c4b5fd', borderColor: '#7c3aed' },
+    caption: (r) => `${r.int(1, 3)} pods`,
+  },
+  {
+    name: 'ing',
+    label: 'Ingress',
+    share: 0.1,
+    visual: { shape: 'diamond', color: '#fcd34d', borderColor: '#b45309' },
+  },
+];
 const UNPROTECTED: Partial<NodeVisual> = { borderColor: '#dc2626', borderStyle: 'dashed' };
 const EXTERNAL: NodeVisual = { shape: 'tag', color: '#fde68a', borderColor: '#92400e' };
-const FLOWS: readonly { share: number; visual: EdgeVisual }[] = [
-  { share: 0.6, visual: { color: '#16a34a', lineStyle: 'solid' } },
-  { share: 0.2, visual: { color: '#0284c7', lineStyle: 'dashed' } },
-  { share: 0.15, visual: { color: '#dc2626', lineStyle: 'dotted', width: 2 } },
-  { share: 0.05, visual: { color: '#7c3aed', lineStyle: 'solid', width: 3 } },
+const FLOWS: readonly { label: string; share: number; visual: EdgeVisual }[] = [
+  { label: 'Allowed by policy', share: 0.6, visual: { color: '#16a34a', lineStyle: 'solid' } },
+  { label: 'Allowed, no policy', share: 0.2, visual: { color: '#0284c7', lineStyle: 'dashed' } },
+  { label: 'Denied', share: 0.15, visual: { color: '#dc2626', lineStyle: 'dotted', width: 2 } },
+  { label: 'Ingress traffic', share: 0.05, visual: { color: '#7c3aed', lineStyle: 'solid', width: 3 } },
 ];
+/** The legend of what the generated graph draws, for its exports. */
+export const WEB_GRAPH_LEGEND: LegendEntry[] = [
+  { label: 'Namespace', node: NAMESPACE, compound: true },
+  ...KINDS.map((kind) => ({ label: kind.label, node: kind.visual })),
+  { label: 'External network', node: EXTERNAL },
+  { label: 'No NetworkPolicy', node: { shape: 'round-rectangle', color: '#ffffff', ...UNPROTECTED } },
+  ...FLOWS.map((flow) => ({ label: flow.label, edge: flow.visual })),
+];
+
 const PORTS = ['TCP 80', 'TCP 443', 'TCP 8080', 'TCP 5432', 'UDP 53', 'TCP 9090'];
 const TEAMS = ['shop', 'payments', 'search', 'auth', 'media', 'data', 'ops', 'ml'];
 

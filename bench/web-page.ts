@@ -1,8 +1,8 @@
 // The browser side of `pnpm bench:web`, bundled into the benchmark page: it draws a synthetic graph
 // with the product's canvas and times layout and frames.
 import { bindGraphCanvas, createCytoscape } from '../packages/graph-canvas/src/canvas.ts';
-import type { GraphCanvas } from '../packages/graph-canvas/src/types.ts';
-import { generateWebGraph, type WebGraphSize } from './web-graph.ts';
+import type { ExportOptions, GraphCanvas } from '../packages/graph-canvas/src/types.ts';
+import { generateWebGraph, WEB_GRAPH_LEGEND, type WebGraphSize } from './web-graph.ts';
 import './web-page-global.ts';
 
 /** What the benchmark calls in the page. */
@@ -17,11 +17,31 @@ export interface WebBenchPage {
   startRecording(): void;
   /** …and stops, returning the frame times. */
   stopRecording(): number[];
+  /** Exports the graph framed as PNG and as SVG, timed; with `isKept` the files come back too. */
+  exportFramed(isKept: boolean): Promise<WebExport>;
+}
+
+/** The two exports of one graph: how long each took and how large it is. */
+export interface WebExport {
+  pngMs: number;
+  svgMs: number;
+  pngBytes: number;
+  svgBytes: number;
+  /** The PNG as base64, and the SVG document, when asked to keep them. */
+  png?: string;
+  svg?: string;
 }
 
 let cy: ReturnType<typeof createCytoscape> | undefined;
 let canvas: GraphCanvas | undefined;
 let recording: { times: number[]; isOn: boolean } | undefined;
+
+/** What the exports carry: a title bar and a legend of what the generated graph draws. */
+const EXPORT_FRAME: ExportOptions = {
+  title: 'netmap — synthetic benchmark cluster',
+  subtitle: ['Namespaces as boxes; workloads, Services, Ingresses and external networks as nodes', 'Seeded'],
+  legend: WEB_GRAPH_LEGEND,
+};
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -73,6 +93,22 @@ const page: WebBenchPage = {
     if (!recording) return [];
     recording.isOn = false;
     return deltas(recording.times);
+  },
+  async exportFramed(isKept) {
+    const graph = canvas!;
+    let start = performance.now();
+    const png = await graph.exportPng(EXPORT_FRAME);
+    const pngMs = performance.now() - start;
+    start = performance.now();
+    const svg = graph.exportSvg(EXPORT_FRAME);
+    const svgMs = performance.now() - start;
+    const result: WebExport = { pngMs, svgMs, pngBytes: png.size, svgBytes: svg.length };
+    if (!isKept) return result;
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { ...result, png: btoa(binary), svg };
   },
 };
 

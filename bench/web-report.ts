@@ -17,6 +17,7 @@ export interface WebSizeResult extends WebGraphSize {
   layoutMs: number[];
   firstFrameMs: number[];
   motions: MotionResult[];
+  exports?: { pngMs: number; svgMs: number; pngBytes: number; svgBytes: number };
 }
 
 /** The value below which `share` of the samples lie (nearest rank). */
@@ -24,6 +25,15 @@ export function percentile(samples: readonly number[], share: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
+
+/** Whether every mouse-driven motion stays within the frame budget at p95. */
+export function isUserTargetMet(results: readonly WebSizeResult[]): boolean {
+  return results.every((r) =>
+    r.motions
+      .filter((m) => m.motion.startsWith('mouse'))
+      .every((m) => percentile(m.frames, 0.95) < TARGET_FRAME_MS),
+  );
 }
 
 /** First draw: medians over the runs. */
@@ -60,4 +70,20 @@ export function formatFrames(results: readonly WebSizeResult[]): string {
     ['nodes / edges', 'motion', 'frames', 'median ms', 'p95 ms', 'max ms', `p95 < ${TARGET_FRAME_MS} ms`],
     rows,
   );
+}
+
+/** Export times and sizes, from the first run of each size. */
+export function formatExports(results: readonly WebSizeResult[]): string {
+  const rows = results.map((r) => {
+    const e = r.exports;
+    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    return [
+      `${count(r.nodes)} / ${count(r.edges)}`,
+      e ? ms(e.pngMs) : '',
+      e ? mb(e.pngBytes) : '',
+      e ? ms(e.svgMs) : '',
+      e ? mb(e.svgBytes) : '',
+    ];
+  });
+  return formatTable(['nodes / edges', 'PNG ms', 'PNG MB', 'SVG ms', 'SVG MB'], rows);
 }

@@ -73,4 +73,13 @@ describe('layoutExportFrame', () => {
       '#000',
     );
   });
+
+  it('grows the title and legend with a large graph, so they stay legible when it is scaled to a page', () => {
+    const small = layoutExportFrame({ width: 800, height: 600 }, options);
+    const large = layoutExportFrame({ width: 5600, height: 3000 }, options);
+    expect(large.title.size).toBe(small.title.size * 4);
+    expect(large.legend[0]!.label.size).toBe(small.legend[0]!.label.size * 4);
+    expect(large.legend[0]!.swatch.height).toBe(small.legend[0]!.swatch.height * 4);
+    expect(large.titleBar.height).toBeCloseTo(small.titleBar.height * 4);
+  });
 });

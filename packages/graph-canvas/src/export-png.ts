@@ -70,7 +70,9 @@ function drawLegend(context: CanvasRenderingContext2D, frame: ExportFrame): void
     if (swatch.kind === 'node') {
       const path = new Path2D(swatch.path);
       context.fillStyle = swatch.fill;
+      context.globalAlpha = swatch.fillOpacity;
       context.fill(path);
+      context.globalAlpha = 1;
       context.stroke(path);
     } else {
       context.beginPath();

@@ -54,8 +54,9 @@ function legend(frame: ExportFrame): string[] {
     const dash =
       swatch.dash.length > 0 ? ` stroke-dasharray="${swatch.dash.join(' ')}" stroke-linecap="round"` : '';
     if (swatch.kind === 'node') {
+      const opacity = swatch.fillOpacity < 1 ? ` fill-opacity="${swatch.fillOpacity}"` : '';
       parts.push(
-        `<path d="${swatch.path}" fill="${escapeXml(swatch.fill)}" stroke="${escapeXml(swatch.stroke)}" stroke-width="${swatch.strokeWidth}"${dash}/>`,
+        `<path d="${swatch.path}" fill="${escapeXml(swatch.fill)}"${opacity} stroke="${escapeXml(swatch.stroke)}" stroke-width="${swatch.strokeWidth}"${dash}/>`,
       );
     } else {
       const { x1, y1, x2, y2 } = swatch.line;

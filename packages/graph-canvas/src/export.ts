@@ -5,9 +5,12 @@ import { canvasTextMeasure, composePng } from './export-png.ts';
 import { composeSvg } from './export-svg.ts';
 import type { ExportOptions } from './types.ts';
 
-/** Browsers refuse canvases much beyond this many pixels a side or in all (Chromium: 32,767 and 268 M). */
+/**
+ * The largest PNG made: browsers refuse canvases far beyond 16,384 pixels a side, and 64 M pixels
+ * (8,000 square) is already more than a printed page can show while encoding in seconds.
+ */
 const MAX_SIDE = 16_384;
-const MAX_PIXELS = 120_000_000;
+const MAX_PIXELS = 64_000_000;
 
 /** The whole graph as a framed PNG: title bar, graph at print resolution, legend. */
 export async function exportFramedPng(cy: Core, options: ExportOptions): Promise<Blob> {

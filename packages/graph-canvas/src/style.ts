@@ -11,6 +11,8 @@ const FLASH = '#f59e0b';
 
 /** Leaf nodes are all one size, so the layout can treat them alike. */
 export const NODE_SIZE = 30;
+/** How strongly a compound node's box shows its colour: a light tint behind what it holds. */
+export const COMPOUND_FILL_OPACITY = 0.08;
 /** Space between a compound node's box and what it holds. */
 export const COMPOUND_PADDING = 18;
 
@@ -55,7 +57,7 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
       selector: ':parent',
       style: {
         shape: 'round-rectangle',
-        'background-opacity': 0.08,
+        'background-opacity': COMPOUND_FILL_OPACITY,
         'border-opacity': 0.8,
         padding: `${COMPOUND_PADDING}px`,
         'text-valign': 'top',

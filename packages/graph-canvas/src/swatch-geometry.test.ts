@@ -94,4 +94,25 @@ describe('legend swatches', () => {
     expect(bare).toMatchObject({ kind: 'edge', strokeWidth: 3, line: { x1: 0, x2: 30 } });
     expect(bare.kind === 'edge' && bare.arrow).toBeUndefined();
   });
+
+  it('draws lines and dashes in proportion to a larger swatch', () => {
+    const entry = { label: 'e', edge: { color: '#0a0', lineStyle: 'dashed' as const } };
+    const small = legendSwatch(entry, { x: 0, y: 0, width: 30, height: 16 });
+    const large = legendSwatch(entry, { x: 0, y: 0, width: 60, height: 32 });
+    expect(large.kind === 'edge' && large.strokeWidth).toBe(
+      2 * (small.kind === 'edge' ? small.strokeWidth : 0),
+    );
+    expect(large.dash).toEqual(small.dash.map((value) => value * 2));
+  });
+
+  it('draws a compound entry as a light box across the swatch', () => {
+    const swatch = legendSwatch(
+      { label: 'Namespace', node: { shape: 'ellipse', color: '#94a3b8' }, compound: true },
+      { x: 0, y: 0, width: 30, height: 16 },
+    );
+    expect(swatch).toMatchObject({ kind: 'node', fill: '#94a3b8' });
+    expect(swatch.kind === 'node' && swatch.fillOpacity).toBeLessThan(0.5);
+    expect(swatch.kind === 'node' && swatch.path.startsWith('M7.5 0')).toBe(false);
+    expect(swatch.kind === 'node' && swatch.path).toContain('H26');
+  });
 });

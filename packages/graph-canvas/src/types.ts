@@ -51,8 +51,12 @@ export interface CanvasElements {
   edges: CanvasEdge[];
 }
 
-/** One row of a legend drawn into exports. */
-export type LegendEntry = { label: string; node: NodeVisual } | { label: string; edge: EdgeVisual };
+/**
+ * One row of a legend drawn into exports. A `compound` node entry is drawn as the canvas draws
+ * compound nodes: a light box, not a solid shape.
+ */
+export type LegendEntry =
+  { label: string; node: NodeVisual; compound?: boolean } | { label: string; edge: EdgeVisual };
 
 /** What an export carries besides the graph, so that it stands alone in a document. */
 export interface ExportOptions {
