@@ -108,13 +108,13 @@ async function measureSize(
       ] as const);
       result.layoutMs.push(drawn.layoutMs);
       result.firstFrameMs.push(drawn.firstFrameMs);
-      if (run === 0 && keeps.screenshots) await page.screenshot({ path: SCREENSHOT });
+      if (run === 0 && keeps.screenshots) await settledScreenshot(page, SCREENSHOT);
       pool('script pan, whole graph', await animate(page, 'pan'));
       pool('script zoom, whole graph', await animate(page, 'zoom'));
       pool('mouse drag, whole graph', await recordWhile(page, () => dragAcross(page)));
       pool('mouse wheel, whole graph', await recordWhile(page, () => wheelInAndOut(page)));
       await page.evaluate(() => window.netmapBench.closeUp());
-      if (run === 0 && keeps.screenshots) await page.screenshot({ path: CLOSE_UP });
+      if (run === 0 && keeps.screenshots) await settledScreenshot(page, CLOSE_UP);
       pool('script pan, zoom 1', await animate(page, 'pan'));
       pool('mouse drag, zoom 1', await recordWhile(page, () => dragAcross(page)));
       if (run === 0) {
@@ -142,6 +142,15 @@ async function openPage(browser: Browser, script: string): Promise<Page> {
   );
   await page.addScriptTag({ content: script });
   return page;
+}
+
+/**
+ * A screenshot once the canvas has settled: after a wheel zoom it shows a scaled snapshot for a
+ * moment, and sharper textures of what is in view follow the first frame.
+ */
+async function settledScreenshot(page: Page, path: string): Promise<void> {
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path });
 }
 
 /** Frame times while `act` drives the mouse. */
