@@ -50,7 +50,7 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 5,
       },
     },
     {
@@ -88,7 +88,9 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'text-background-opacity': 0.9,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 8,
+        // Port labels on every edge would bury the graph: they show once zoomed in (about 1.5),
+        // and always on the edges that are selected or highlighted.
+        'min-zoomed-font-size': 14,
       },
     },
     ...dashStyles(),
@@ -114,14 +116,20 @@ function dashStyles(): StylesheetJson {
 function stateStyles(): StylesheetJson {
   return [
     { selector: '.dimmed', style: { opacity: 0.15 } },
-    { selector: 'edge.highlighted', style: { 'z-index': 10 } },
+    { selector: 'edge.highlighted', style: { 'z-index': 10, 'min-zoomed-font-size': 0 } },
     {
       selector: 'node.selected',
       style: { 'outline-width': 4, 'outline-color': SELECTED, 'outline-offset': 2, 'outline-opacity': 1 },
     },
     {
       selector: 'edge.selected',
-      style: { 'underlay-color': SELECTED, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'z-index': 20 },
+      style: {
+        'underlay-color': SELECTED,
+        'underlay-opacity': 0.35,
+        'underlay-padding': 4,
+        'z-index': 20,
+        'min-zoomed-font-size': 0,
+      },
     },
     {
       selector: '.flash',
