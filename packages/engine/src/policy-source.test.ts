@@ -71,3 +71,13 @@ describe('readPolicySource', () => {
     expect(readPolicySource(changing, 'x/p')).toBeUndefined();
   });
 });
+
+it('puts apiVersion and kind first, as kubectl shows a policy', () => {
+  const policy = {
+    metadata: { name: 'p', namespace: 'x' },
+    spec: { podSelector: {} },
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+  } as NetworkPolicy;
+  expect(Object.keys(sanitizePolicy(policy))).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+});

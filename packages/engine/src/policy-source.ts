@@ -16,7 +16,9 @@ export interface PolicySource {
  * last-applied-configuration annotation (the annotations field goes when nothing else is left).
  */
 export function sanitizePolicy(policy: NetworkPolicy): NetworkPolicy {
-  const copy = structuredClone(policy);
+  // In the order kubectl shows it: apiVersion, kind, metadata, spec (a watch may add kind last).
+  const { apiVersion, kind, metadata: _metadata, spec: _spec, ...rest } = structuredClone(policy);
+  const copy = { apiVersion, kind, metadata: _metadata, spec: _spec, ...rest } as NetworkPolicy;
   const metadata = copy.metadata as (Record<string, unknown> & NetworkPolicy['metadata']) | undefined;
   if (!metadata) return copy;
   delete metadata.managedFields;
