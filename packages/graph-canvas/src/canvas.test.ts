@@ -65,6 +65,24 @@ describe('setElements', () => {
     }
   });
 
+  it('lays a set of mostly new nodes out afresh, exactly as a new canvas would', () => {
+    const { cy, canvas } = track(headlessCanvas());
+    canvas.setElements(threeNamespaces());
+    // Another grouping: the same workloads in new boxes, under new ids.
+    const regrouped = {
+      nodes: threeNamespaces().nodes.map((node) => ({
+        ...node,
+        id: `other:${node.id}`,
+        parent: node.parent ? `other:${node.parent}` : undefined,
+      })),
+      edges: [],
+    };
+    canvas.setElements(regrouped);
+    const fresh = track(headlessCanvas());
+    fresh.canvas.setElements(regrouped);
+    expect(positionsOf(cy)).toEqual(positionsOf(fresh.cy));
+  });
+
   it('changes no position when only labels and looks change', () => {
     const { cy, canvas } = track(headlessCanvas());
     const elements = threeNamespaces();

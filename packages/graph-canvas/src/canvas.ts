@@ -79,18 +79,19 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       if (cy.destroyed()) return { added: [], removed: [], changed: [] };
       const next = toElementRecords(elements);
       const diff = diffRecords(records, next);
-      const isFirstLayout = cy.nodes().empty() && diff.added.some((record) => record.group === 'nodes');
-      const positions = isFirstLayout
+      const isFreshLayout = isMostlyNew(cy.nodes().length, next, diff.added);
+      const positions = isFreshLayout
         ? computeLayout(next.values(), seed)
         : positionsForNewNodes(cy, next, diff.added);
       restyleFor(next);
       cy.batch(() => {
         applyRecordDiff(cy, diff, positions);
+        if (isFreshLayout) placeAll(positions);
         if (selection.length > 0) applySelection(cy, selection);
         if (highlight !== null) applyHighlight(cy, highlight);
       });
       records = next;
-      if (isFirstLayout) fitTo(cy, cy.elements());
+      if (isFreshLayout) fitTo(cy, cy.elements());
       const ids = (list: readonly ElementRecord[]) => list.map((record) => record.data.id);
       return {
         added: ids(diff.added),
@@ -130,4 +131,22 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       cy.destroy();
     },
   };
+}
+
+/**
+ * Whether a new element set is mostly new nodes (the first one, or another grouping or filter):
+ * then it is laid out afresh, since placing most nodes beside the few that stay makes a heap. A
+ * live change adds a few nodes and keeps everything else where it is.
+ */
+function isMostlyNew(
+  shownNodes: number,
+  next: Map<string, ElementRecord>,
+  added: readonly ElementRecord[],
+): boolean {
+  const addedNodes = added.filter((record) => record.group === 'nodes').length;
+  if (addedNodes === 0) return false;
+  if (shownNodes === 0) return true;
+  let nextNodes = 0;
+  for (const record of next.values()) if (record.group === 'nodes') nextNodes++;
+  return addedNodes > nextNodes / 2;
 }
