@@ -1,4 +1,5 @@
 import { evaluateCluster, type Evaluation } from '@netmap/engine';
+import type { KubeObject } from '@netmap/model';
 import { loadManifests, ManifestError } from '../manifests/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { ipBlockOption, manifestsOption } from './options.ts';
@@ -11,6 +12,18 @@ export async function loadEvaluation(
 ): Promise<Evaluation> {
   const paths = manifestsOption(values.manifests);
   const ipBlockMatchesPods = ipBlockOption(values['ipblock-matches-pods']);
+  const evaluation = evaluateCluster(await readManifestObjects(paths, io), { ipBlockMatchesPods });
+  // Objects the engine could not evaluate change the answers; the other findings are `netmap findings`'.
+  const findings = evaluation.findings();
+  const invalid = findings.filter((finding) => finding.category === 'invalid');
+  for (const finding of invalid) io.err(`netmap: ${finding.message}\n`);
+  const others = findings.length - invalid.length;
+  if (others > 0) io.err(`netmap: ${others} more findings: see netmap findings\n`);
+  return evaluation;
+}
+
+/** The objects of the manifests at `paths`; a bad file is a usage error, unread kinds are counted on stderr. */
+export async function readManifestObjects(paths: string[], io: CliIo): Promise<KubeObject[]> {
   let load;
   try {
     load = await loadManifests(paths);
@@ -21,10 +34,5 @@ export async function loadEvaluation(
   const skipped = Object.entries(load.skipped).map(([kind, count]) => `${count} ${kind}`);
   if (skipped.length > 0)
     io.err(`netmap: skipped objects of kinds it does not read: ${skipped.join(', ')}\n`);
-  const evaluation = evaluateCluster(
-    load.objects.map((loaded) => loaded.object),
-    { ipBlockMatchesPods },
-  );
-  for (const finding of evaluation.findings()) io.err(`netmap: ${finding.message}\n`);
-  return evaluation;
+  return load.objects.map((loaded) => loaded.object);
 }

@@ -203,3 +203,20 @@ describe('the built CLI', () => {
     }
   });
 });
+
+describe('findings on stderr', () => {
+  it('tells what could not be evaluated, and only counts the other findings', async () => {
+    const shop = fileURLToPath(new URL('../../examples/online-shop', import.meta.url));
+    const { code, err } = await cli(
+      'can',
+      'shop/frontend[Deployment]',
+      'svc/shop/cart',
+      '--port',
+      '7070',
+      '--manifests',
+      shop,
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/^netmap: \d+ more findings: see netmap findings\n$/);
+  });
+});

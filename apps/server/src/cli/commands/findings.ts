@@ -1,8 +1,8 @@
 import { collectFindings, detectCni, enforcementFindings, evaluateCluster } from '@netmap/engine';
-import type { Finding, KubeObject, Severity, Workload } from '@netmap/model';
-import { loadManifests, ManifestError } from '../../manifests/index.ts';
+import type { Finding, Severity, Workload } from '@netmap/model';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
+import { readManifestObjects } from '../load-evaluation.ts';
 import { COMMON_OPTIONS, formatOption, ipBlockOption, manifestsOption, parseCommand } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -54,7 +54,7 @@ export async function runFindings(args: readonly string[], io: CliIo): Promise<n
   const failOn =
     values['fail-on'] === 'never' ? undefined : severityOption(values['fail-on'], '--fail-on', 'high');
   const ipBlockMatchesPods = ipBlockOption(values['ipblock-matches-pods']);
-  const objects = await readObjects(manifestsOption(values.manifests), io);
+  const objects = await readManifestObjects(manifestsOption(values.manifests), io);
   const options = { ipBlockMatchesPods };
   const evaluation = evaluateCluster(objects, options);
   const daemonSets = objects.filter((object): object is Workload => object.kind === 'DaemonSet');
@@ -78,20 +78,6 @@ function severityOption(value: string | undefined, name: string, fallback: Sever
       `${name} must be one of ${SEVERITIES.join(', ')}${name === '--fail-on' ? ', never' : ''}`,
     );
   return value as Severity;
-}
-
-async function readObjects(paths: string[], io: CliIo): Promise<KubeObject[]> {
-  let load;
-  try {
-    load = await loadManifests(paths);
-  } catch (error) {
-    if (error instanceof ManifestError) throw new UsageError(error.message);
-    throw error;
-  }
-  const skipped = Object.entries(load.skipped).map(([kind, count]) => `${count} ${kind}`);
-  if (skipped.length > 0)
-    io.err(`netmap: skipped objects of kinds it does not read: ${skipped.join(', ')}\n`);
-  return load.objects.map((loaded) => loaded.object);
 }
 
 function render(findings: Finding[], format: 'text' | 'json' | 'md'): string {
