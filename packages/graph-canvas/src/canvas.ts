@@ -6,7 +6,6 @@ import { diffRecords } from './diff.ts';
 import { toElementRecords, type ElementRecord } from './element-records.ts';
 import { createEmitter } from './emitter.ts';
 import { exportFramedPng, exportFramedSvg } from './export.ts';
-import { loadSvgExport } from './extensions.ts';
 import { fitTo } from './fit.ts';
 import { createFlasher } from './flash.ts';
 import { computeLayout } from './layout.ts';
@@ -36,7 +35,6 @@ export function createGraphCanvas(
 
 /** The Cytoscape instance a canvas draws with: its stylesheet, interaction and renderer settings. */
 export function createCytoscape(container: HTMLElement | undefined): Core {
-  if (container) loadSvgExport();
   return cytoscape({
     ...(container ? { container } : { headless: true, styleEnabled: true }),
     style: buildStylesheet('detailed'),

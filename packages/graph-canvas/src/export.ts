@@ -1,8 +1,8 @@
 import type { Core } from 'cytoscape';
-import { assertSvgExportReady } from './extensions.ts';
 import { estimateTextWidth, layoutExportFrame } from './export-frame.ts';
 import { canvasTextMeasure, composePng } from './export-png.ts';
 import { composeSvg } from './export-svg.ts';
+import { renderGraphSvg } from './svg-graph.ts';
 import type { ExportOptions } from './types.ts';
 
 /**
@@ -35,11 +35,9 @@ export async function exportFramedPng(cy: Core, options: ExportOptions): Promise
 
 /** The whole graph as a framed SVG document. */
 export function exportFramedSvg(cy: Core, options: ExportOptions): string {
-  assertSvgExportReady();
   const graph = graphSize(cy);
   const frame = layoutExportFrame(graph, options, estimateTextWidth);
-  const svg =
-    graph.width > 0 && graph.height > 0 ? withEveryLabel(cy, () => cy.svg({ full: true, scale: 1 })) : '';
+  const svg = graph.width > 0 && graph.height > 0 ? renderGraphSvg(cy) : '';
   return composeSvg(frame, svg);
 }
 
