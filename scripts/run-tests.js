@@ -1,11 +1,14 @@
-// `pnpm test`: every unit and integration test (Vitest), then the browser tests (Playwright) when a
-// Chromium is available. Without one they are skipped loudly; with CI=true a missing browser fails.
+// `pnpm test`: the licences of what netmap ships, every unit and integration test (Vitest), then
+// the browser tests (Playwright) when a Chromium is available. Without one they are skipped loudly; with CI=true a missing browser fails.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { findChromium } from './find-chromium.js';
 
 const run = (command, args, env = process.env) =>
   spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' }).status ?? 1;
+
+const licences = run('node', ['scripts/check-licenses.js']);
+if (licences !== 0) process.exit(licences);
 
 const unit = run('pnpm', ['exec', 'vitest', 'run']);
 if (unit !== 0) process.exit(unit);
