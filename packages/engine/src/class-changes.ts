@@ -11,6 +11,8 @@ export interface ClassChanges {
   workloads: Set<string>;
   /** Namespaces of those classes, and namespaces whose labels changed. */
   namespaces: Set<string>;
+  /** Classes that are gone. */
+  removed: PodClass[];
 }
 
 /** What flows depend on of a class, beyond its key: its workloads and the policies that isolate it. */
@@ -42,6 +44,7 @@ export class ClassWatch {
       classes: new Set(),
       workloads: new Set(),
       namespaces: new Set(),
+      removed: [],
     };
     let kept = 0;
     let current = 0;
@@ -86,6 +89,7 @@ export class ClassWatch {
     for (const [podClass, before] of this.seen) {
       if (before.look === look) continue;
       this.seen.delete(podClass);
+      result.removed.push(podClass);
       result.namespaces.add(podClass.namespace);
       for (const workload of before.workloads) result.workloads.add(workload);
     }

@@ -66,6 +66,8 @@ export class ClusterState {
   private readonly projection = new ClassProjection();
   /** Bumped when policies or namespaces change: with the classes' revision, what flows depend on. */
   private rulesRevision = 0;
+  private ipBlockCache:
+    { revision: number; byDirection: Map<string, { cidr: Cidr; except: Cidr[] }[]> } | undefined;
 
   constructor(objects: readonly KubeObject[] = []) {
     // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
@@ -251,6 +253,16 @@ export class ClusterState {
 
   /** Every ipBlock peer of the policies, of one direction or of both. */
   ipBlockPeers(direction?: 'ingress' | 'egress'): { cidr: Cidr; except: Cidr[] }[] {
+    // Asked after every change to cut the outside into pieces: read once per revision of the policies.
+    if (this.ipBlockCache?.revision !== this.rulesRevision)
+      this.ipBlockCache = { revision: this.rulesRevision, byDirection: new Map() };
+    const key = direction ?? 'both';
+    let peers = this.ipBlockCache.byDirection.get(key);
+    if (!peers) this.ipBlockCache.byDirection.set(key, (peers = this.readIpBlockPeers(direction)));
+    return [...peers];
+  }
+
+  private readIpBlockPeers(direction?: 'ingress' | 'egress'): { cidr: Cidr; except: Cidr[] }[] {
     const peers: { cidr: Cidr; except: Cidr[] }[] = [];
     for (const policy of this.policies.values()) {
       const rules = direction

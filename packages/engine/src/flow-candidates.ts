@@ -39,10 +39,11 @@ export class FlowCandidates {
   private admissions = new Map<string, Map<string, Map<string, Admission>>>();
   /** By destination namespace, then by the sender's egress policies. */
   private targets = new Map<string, Map<string, readonly ReadonlySet<PodClass>[]>>();
-  private scopes = new WeakMap<PodClass, Scope>();
-  private ruleScopes = new WeakMap<CompiledRule, Scope>();
-  private egressKeys = new WeakMap<PodClass, string>();
-  private signatures = new WeakMap<PodClass, string>();
+  private readonly scopes = new Map<PodClass, Scope>();
+  /** Classes by the namespaces their ingress rules may admit (`all`: any), built on first use and kept. */
+  private admitters: { all: Set<PodClass>; byNamespace: Map<string, Set<PodClass>> } | undefined;
+  private readonly egressKeys = new Map<PodClass, string>();
+  private readonly signatures = new Map<PodClass, string>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
 
@@ -54,28 +55,27 @@ export class FlowCandidates {
     this.namespaces = classes.namespaces();
   }
 
-  /** Forgets what the changes may have changed: whatever involves a changed namespace; everything after relabelling. */
+  /** Forgets what the changes may have changed: whatever involves a changed or relabelled namespace. */
   refresh(changes: ClassChanges, relabelled: ReadonlySet<string>): void {
-    const namespaces = this.classes.namespaces();
-    const isNewSet =
-      namespaces.length !== this.namespaces.length || namespaces.some((n, i) => n !== this.namespaces[i]);
-    this.namespaces = namespaces;
-    if (changes.isAll || relabelled.size > 0 || isNewSet) {
-      // Scopes are judged over every namespace and its labels.
-      this.scopes = new WeakMap();
-      this.ruleScopes = new WeakMap();
+    const before = new Set(this.namespaces);
+    this.namespaces = this.classes.namespaces();
+    for (const podClass of [...changes.removed, ...changes.classes]) {
+      this.forgetScope(podClass);
+      this.egressKeys.delete(podClass);
+      this.signatures.delete(podClass);
     }
     if (changes.isAll) {
+      this.scopes.clear();
+      this.admitters = undefined;
       this.peers.forgetAll();
       this.admissions = new Map();
       this.targets = new Map();
       return;
     }
-    for (const podClass of changes.classes) {
-      this.scopes.delete(podClass);
-      this.egressKeys.delete(podClass);
-      this.signatures.delete(podClass);
-    }
+    // Namespace selectors may now select a relabelled or new namespace, or no longer select it.
+    const judgedAnew = [...relabelled, ...this.namespaces.filter((namespace) => !before.has(namespace))];
+    if (judgedAnew.length > 0) this.rejudgeScopes(new Set(judgedAnew));
+    for (const podClass of changes.classes) this.indexScope(podClass);
     const dirty = changes.namespaces;
     this.peers.forget(dirty);
     for (const namespace of dirty) {
@@ -86,6 +86,22 @@ export class FlowCandidates {
       for (const bySource of bySignature.values()) for (const namespace of dirty) bySource.delete(namespace);
   }
 
+  /** Decides again whether each kept scope holds these namespaces (others keep their answer). */
+  private rejudgeScopes(namespaces: ReadonlySet<string>): void {
+    for (const [podClass, scope] of [...this.scopes]) {
+      if (scope === 'all') continue;
+      const judged = ingressSourceNamespaces(podClass, namespaces, this.context);
+      const next = new Set(scope);
+      for (const namespace of namespaces) {
+        if (judged === 'all' || judged.has(namespace)) next.add(namespace);
+        else next.delete(namespace);
+      }
+      this.forgetScope(podClass);
+      this.scopes.set(podClass, next);
+      this.indexScope(podClass);
+    }
+  }
+
   /** Namespaces whose pods `target`'s ingress rules may admit at all. */
   sourceScope(target: PodClass): Scope {
     let scope = this.scopes.get(target);
@@ -94,6 +110,35 @@ export class FlowCandidates {
       this.scopes.set(target, scope);
     }
     return scope;
+  }
+
+  /** The classes whose ingress rules may admit some pod of `namespace`. */
+  admitting(namespace: string): Iterable<PodClass> {
+    if (!this.admitters) {
+      this.admitters = { all: new Set(), byNamespace: new Map() };
+      for (const podClass of this.classes.all()) this.indexScope(podClass);
+    }
+    const { all, byNamespace } = this.admitters;
+    const some = byNamespace.get(namespace);
+    return some ? [...all, ...some] : all;
+  }
+
+  private indexScope(podClass: PodClass): void {
+    if (!this.admitters) return;
+    const scope = this.sourceScope(podClass);
+    if (scope === 'all') this.admitters.all.add(podClass);
+    else
+      for (const namespace of scope)
+        getOrAdd(this.admitters.byNamespace, namespace, () => new Set<PodClass>()).add(podClass);
+  }
+
+  private forgetScope(podClass: PodClass): void {
+    const scope = this.scopes.get(podClass);
+    if (!scope) return;
+    this.scopes.delete(podClass);
+    if (!this.admitters) return;
+    if (scope === 'all') this.admitters.all.delete(podClass);
+    else for (const namespace of scope) this.admitters.byNamespace.get(namespace)?.delete(podClass);
   }
 
   /** The classes of namespace `source` that may open something to `target`, and on which ports at most. */
@@ -116,11 +161,11 @@ export class FlowCandidates {
   }
 
   /** The classes of `source` that may open something to `target`, and how far their egress reaches. */
-  *sendersInto(target: PodClass, source: string): Iterable<[PodClass, Reach]> {
+  *sendersInto(target: PodClass, source: string): Iterable<PodClass> {
     const { admitted } = this.admission(target, source);
     for (const podClass of admitted === 'all' ? this.classes.inNamespace(source) : admitted) {
       const reach = this.reachOf(podClass, target.namespace);
-      if (reach === 'all' || reach.some((reached) => reached.has(target))) yield [podClass, reach];
+      if (reach === 'all' || reach.some((reached) => reached.has(target))) yield podClass;
     }
   }
 
@@ -189,21 +234,12 @@ export class FlowCandidates {
 
   /** Whether some peer of an egress rule may select pods of `namespace`, judged by namespaces alone. */
   private mayReachNamespace(rule: CompiledRule, policy: CompiledPolicy, namespace: string): boolean {
-    let scope = this.ruleScopes.get(rule);
-    if (!scope) this.ruleScopes.set(rule, (scope = this.ruleScope(rule, policy)));
-    return scope === 'all' || scope.has(namespace);
-  }
-
-  private ruleScope(rule: CompiledRule, policy: CompiledPolicy): Scope {
-    const scope = new Set<string>();
-    for (const peer of rule.peers ?? []) {
-      if (peer.kind === 'ipBlock') return 'all';
-      if (!peer.namespaceSelector) scope.add(policy.namespace);
-      else
-        for (const name of this.namespaces)
-          if (this.context.namespaces.matches(peer.namespaceSelector, name) !== 'no-match') scope.add(name);
-    }
-    return rule.peers ? scope : 'all';
+    if (!rule.peers) return true;
+    return rule.peers.some((peer) => {
+      if (peer.kind === 'ipBlock') return true;
+      if (!peer.namespaceSelector) return namespace === policy.namespace;
+      return this.context.namespaces.matches(peer.namespaceSelector, namespace) !== 'no-match';
+    });
   }
 
   /** A number per object (a policy, a list of ports), stable while the object lives. */

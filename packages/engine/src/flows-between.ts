@@ -45,7 +45,7 @@ function namespaceOf(id: string): string | undefined {
 function addClassFlows(pairs: FlowPairs, evaluation: Evaluation, source: string, destination: string): void {
   const candidates = new FlowCandidates(evaluation.state.classes, evaluation.context);
   for (const target of candidates.classes.inNamespace(destination)) {
-    for (const [sender] of candidates.sendersInto(target, source)) {
+    for (const sender of candidates.sendersInto(target, source)) {
       if (isWithinOneWorkload(sender, target)) continue;
       const ports = connectionPorts(
         { kind: 'pod', podClass: sender },

@@ -5,29 +5,41 @@ import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
 
 /**
- * The flows into pods of namespace `destination`, merged per namespace they come from (only from
- * `source` when given): the union of `connectionPorts` over the pairs of classes whose workloads
+ * The flows into pods of namespace `destination`, merged per namespace they come from: the union of `connectionPorts` over the pairs of classes whose workloads
  * differ, as the workload flows merged per namespace would be. Only candidate pairs are asked, and a
  * destination whose admission bound adds no port to what the pair of namespaces already allows is
  * passed over, so that a pair of namespaces costs about as many questions as it has distinct
  * answers. Namespaces that reach nothing are left out.
  */
-export function namespaceFlowsInto(
-  candidates: FlowCandidates,
-  destination: string,
-  source?: string,
-): Map<string, PortUnion> {
+export function namespaceFlowsInto(candidates: FlowCandidates, destination: string): Map<string, PortUnion> {
   const result = new Map<string, PortUnion>();
   for (const target of candidates.classes.inNamespace(destination)) {
     const scope = candidates.sourceScope(target);
-    if (source === undefined) {
-      for (const namespace of scope === 'all' ? candidates.namespaces : scope)
-        addInto(candidates, target, namespace, result);
-    } else if (scope === 'all' || scope.has(source)) addInto(candidates, target, source, result);
+    for (const namespace of scope === 'all' ? candidates.namespaces : scope)
+      addInto(candidates, target, namespace, result);
   }
   for (const [namespace, union] of result)
     if (union.allowed.isEmpty() && union.unknown.isEmpty()) result.delete(namespace);
   return result;
+}
+
+/**
+ * The flows from pods of namespace `source` into every other namespace (as {@link namespaceFlowsInto}),
+ * merged per destination namespace, asking only the classes whose ingress rules may admit `source`.
+ */
+export function namespaceFlowsFrom(candidates: FlowCandidates, source: string): Map<string, PortUnion> {
+  const byDestination = new Map<string, Map<string, PortUnion>>();
+  for (const target of candidates.admitting(source)) {
+    let result = byDestination.get(target.namespace);
+    if (!result) byDestination.set(target.namespace, (result = new Map()));
+    addInto(candidates, target, source, result);
+  }
+  const flows = new Map<string, PortUnion>();
+  for (const [destination, result] of byDestination) {
+    const union = result.get(source);
+    if (union && !(union.allowed.isEmpty() && union.unknown.isEmpty())) flows.set(destination, union);
+  }
+  return flows;
 }
 
 /** Adds to `result` what pods of `source` can open to `target`, as far as that can add anything. */
@@ -42,7 +54,7 @@ function addInto(
   let union = result.get(source);
   if (!union) result.set(source, (union = { allowed: PortSet.EMPTY, unknown: PortSet.EMPTY }));
   if (bound.subtract(union.allowed).isEmpty()) return;
-  for (const [sender] of candidates.sendersInto(target, source)) {
+  for (const sender of candidates.sendersInto(target, source)) {
     if (isWithinOneWorkload(sender, target)) continue;
     const ports = connectionPorts(
       { kind: 'pod', podClass: sender },

@@ -1,7 +1,7 @@
 import type { ClassChanges } from './class-changes.ts';
 import type { FlowCandidates } from './flow-candidates.ts';
 import { FlowPairs } from './flow-pairs.ts';
-import { namespaceFlowsInto } from './namespace-flows.ts';
+import { namespaceFlowsFrom, namespaceFlowsInto } from './namespace-flows.ts';
 
 /**
  * Flows between namespaces (the workload flows merged per pair of namespaces), kept current: after
@@ -20,12 +20,9 @@ export class NamespacePairFlows {
     if (dirty.size === 0) return;
     for (const namespace of dirty) this.pairs.deleteTouching(namespace);
     for (const namespace of dirty) this.addInto(candidates, namespace);
-    for (const destination of candidates.namespaces) {
-      if (dirty.has(destination)) continue;
-      for (const source of dirty) {
-        const union = namespaceFlowsInto(candidates, destination, source).get(source);
-        if (union) this.pairs.add(source, destination, union);
-      }
+    for (const source of dirty) {
+      for (const [destination, union] of namespaceFlowsFrom(candidates, source))
+        if (!dirty.has(destination)) this.pairs.add(source, destination, union);
     }
   }
 

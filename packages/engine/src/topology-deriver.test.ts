@@ -112,3 +112,57 @@ describe('the deriver', () => {
     expect(deriver.topology).toEqual(deriveTopology(evaluation));
   });
 });
+
+describe('flows between namespaces', () => {
+  const namespace = (name: string, labels: Record<string, string>) => ({
+    kind: 'Namespace',
+    metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name } },
+  });
+  const pod = (ns: string, name: string) => ({
+    kind: 'Pod',
+    metadata: { name, namespace: ns, labels: { app: name } },
+    spec: { containers: [{ name: 'main', ports: [{ containerPort: 8080 }] }] },
+    status: { phase: 'Running', podIP: `10.0.${ns.length}.${name.length}` },
+  });
+  const fromTrusted = {
+    kind: 'NetworkPolicy',
+    metadata: { name: 'db', namespace: 'data' },
+    spec: {
+      podSelector: { matchLabels: { app: 'db' } },
+      ingress: [
+        { from: [{ namespaceSelector: { matchLabels: { trust: 'yes' } } }], ports: [{ port: 8080 }] },
+      ],
+    },
+  };
+
+  it('follow namespace labels that namespace selectors look at, and namespaces that come and go', () => {
+    const evaluation = evaluateCluster([
+      namespace('shop', {}),
+      namespace('data', {}),
+      pod('shop', 'web'),
+      pod('data', 'db'),
+      fromTrusted,
+    ]);
+    const deriver = new TopologyDeriver(evaluation, { flowLevel: 'namespace' });
+    const id = 'allowed:namespace:shop>namespace:data';
+    expect(deriver.topology.flows[id]).toBeUndefined();
+    for (const [labels, isAllowed] of [
+      [{ trust: 'yes' }, true],
+      [{}, false],
+      [{ trust: 'yes' }, true],
+    ] as const) {
+      deriver.apply({ type: 'upsert', object: namespace('shop', labels) });
+      deriver.update();
+      expect(deriver.topology.flows[id] !== undefined).toBe(isAllowed);
+      expect(deriver.topology).toEqual(deriveTopology(evaluation, { flowLevel: 'namespace' }));
+    }
+    // A namespace that appears with its first pod is judged by the selectors too.
+    deriver.apply({ type: 'upsert', object: namespace('tools', { trust: 'yes' }) });
+    deriver.apply({ type: 'upsert', object: pod('tools', 'ci') });
+    deriver.update();
+    expect(deriver.topology.flows['allowed:namespace:tools>namespace:data']).toMatchObject({
+      ports: ['TCP 8080'],
+    });
+    expect(deriver.topology).toEqual(deriveTopology(evaluation, { flowLevel: 'namespace' }));
+  });
+});

@@ -6,6 +6,7 @@ import type { Evaluation } from './evaluation.ts';
 import { ExternalPairFlows } from './external-pair-flows.ts';
 import { FlowCandidates } from './flow-candidates.ts';
 import type { FlowPairs } from './flow-pairs.ts';
+import { NamespaceMembers } from './namespace-members.ts';
 import { NamespacePairFlows } from './namespace-pair-flows.ts';
 import { ChangeTracker, type TopologyChange } from './topology-change.ts';
 import { TouchedObjects } from './touched-objects.ts';
@@ -27,6 +28,7 @@ const NO_CHANGES: ClassChanges = {
   classes: new Set(),
   workloads: new Set(),
   namespaces: new Set(),
+  removed: [],
 };
 
 /**
@@ -40,6 +42,7 @@ export class TopologyDeriver {
   readonly topology: Topology;
   private readonly writer: TopologyWriter;
   private readonly touched: TouchedObjects;
+  private readonly members: NamespaceMembers;
   private readonly watch: ClassWatch;
   private readonly classPairs: WorkloadPairFlows | NamespacePairFlows;
   private readonly external: ExternalPairFlows;
@@ -58,6 +61,7 @@ export class TopologyDeriver {
     if (level !== 'workload') this.topology.flowLevel = level;
     this.writer = new TopologyWriter(this.topology, level);
     this.touched = new TouchedObjects(evaluation);
+    this.members = new NamespaceMembers(evaluation.state);
     this.watch = new ClassWatch(evaluation.state.classes);
     this.candidates = new FlowCandidates(evaluation.state.classes, evaluation.context);
     this.classPairs = level === 'namespace' ? new NamespacePairFlows() : new WorkloadPairFlows();
@@ -76,6 +80,7 @@ export class TopologyDeriver {
   apply(change: ObjectChange): void {
     this.touched.before(change);
     this.evaluation.apply(change);
+    this.members.follow(change);
     this.touched.after(change);
   }
 
@@ -118,7 +123,7 @@ export class TopologyDeriver {
     const touched = this.touched.take();
     this.isFindingsStale ||= touched.isAny;
     const routes = this.evaluation.state.ingressRoutes();
-    this.writer.writeNodes(this.evaluation, touched.namespaces, routes, tracker);
+    this.writer.writeNodes(this.evaluation, touched.namespaces, routes, this.members, tracker);
     const classes = this.classChanges(touched.relabelled);
     if (classes === NO_CHANGES && !touched.isAny) return;
     if (classes !== NO_CHANGES) this.candidates.refresh(classes, touched.relabelled);

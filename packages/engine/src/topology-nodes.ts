@@ -2,6 +2,7 @@ import type { IngressNode, Service, TopologyNode, WorkloadNode } from '@netmap/m
 import type { Evaluation } from './evaluation.ts';
 import { compareText } from './compare-text.ts';
 import type { IngressRoute } from './ingress-routes.ts';
+import type { NamespaceMembers } from './namespace-members.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { readService, serviceBackends, type ServiceFacts } from './services.ts';
 
@@ -18,12 +19,15 @@ export const nodeIds = {
 /**
  * The nodes of some namespaces (all when `only` is undefined): each namespace, its workloads, pods,
  * services and ingresses, grouped by namespace. Only fields views need are copied (no env, args,
- * annotations). One pass over the objects, in the order the state holds them.
+ * annotations). Pods are read in the order the state holds them (a workload is labelled as its
+ * first pod); `members` finds the pods and Services of the namespaces asked for without a pass
+ * over the cluster.
  */
 export function deriveNamespaceNodes(
   evaluation: Evaluation,
   only?: ReadonlySet<string>,
   routes: readonly IngressRoute[] = evaluation.state.ingressRoutes(),
+  members?: NamespaceMembers,
 ): Map<string, TopologyNode[]> {
   const { state } = evaluation;
   const wanted = (namespace: string) => !only || only.has(namespace);
@@ -34,8 +38,10 @@ export function deriveNamespaceNodes(
     else byNamespace.set(namespace, [node]);
   };
   for (const name of state.namespaces.names()) if (wanted(name)) add(name, namespaceNode(evaluation, name));
-  const pods: PodFacts[] = [];
-  for (const pod of state.pods.values()) if (wanted(pod.namespace)) pods.push(pod);
+  const pods: PodFacts[] =
+    only && members
+      ? [...only].flatMap((namespace) => members.podsIn(namespace))
+      : [...state.pods.values()].filter((pod) => wanted(pod.namespace));
   for (const pod of state.representatives.values()) if (wanted(pod.namespace)) pods.push(pod);
   for (const pod of pods) {
     // A namespace that is not stored (or not yet) still holds the pods that name it.
@@ -43,8 +49,11 @@ export function deriveNamespaceNodes(
   }
   for (const workload of workloadNodes(evaluation, pods)) add(workload.namespace, workload);
   for (const pod of pods) if (!pod.representative) add(pod.namespace, podNode(pod));
-  for (const object of state.stored.values()) {
-    if (object.kind !== 'Service') continue;
+  const services =
+    only && members
+      ? [...only].flatMap((namespace) => members.servicesIn(namespace))
+      : [...state.stored.values()].filter((object) => object.kind === 'Service');
+  for (const object of services) {
     const namespace = object.metadata?.namespace || 'default';
     if (wanted(namespace)) add(namespace, serviceNode(evaluation, readService(object as Service, namespace)));
   }

@@ -1,6 +1,7 @@
 import type { FlowLevel, Topology, TopologyFlow, TopologyNode } from '@netmap/model';
 import type { Evaluation } from './evaluation.ts';
 import type { IngressRoute } from './ingress-routes.ts';
+import type { NamespaceMembers } from './namespace-members.ts';
 import { pairEnds, type PortUnion } from './flow-pairs.ts';
 import { PortSet } from './port-set.ts';
 import type { ChangeTracker } from './topology-change.ts';
@@ -26,11 +27,12 @@ export class TopologyWriter {
     evaluation: Evaluation,
     touched: 'all' | ReadonlySet<string>,
     routes: readonly IngressRoute[],
+    members: NamespaceMembers,
     tracker: ChangeTracker,
   ): void {
     if (touched !== 'all' && touched.size === 0) return;
     const namespaces = touched === 'all' ? undefined : touched;
-    const derived = deriveNamespaceNodes(evaluation, namespaces, routes);
+    const derived = deriveNamespaceNodes(evaluation, namespaces, routes, members);
     for (const namespace of namespaces ?? new Set([...this.nodeIds.keys(), ...derived.keys()]))
       this.writeNamespace(namespace, derived.get(namespace) ?? [], tracker);
   }

@@ -39,23 +39,18 @@ export class WorkloadPairFlows {
   ): void {
     const scope = candidates.sourceScope(target);
     for (const source of scope === 'all' ? candidates.namespaces : scope) {
-      for (const [sender] of candidates.sendersInto(target, source))
+      for (const sender of candidates.sendersInto(target, source))
         this.addPair(candidates, sender, target, only);
     }
   }
 
   /** Flows from `sender` into every class that may admit it. */
   private addRow(candidates: FlowCandidates, sender: PodClass, only: ReadonlySet<string>): void {
-    for (const namespace of candidates.namespaces) {
-      const reach = candidates.reachOf(sender, namespace);
-      if (reach !== 'all' && reach.length === 0) continue;
-      for (const target of candidates.classes.inNamespace(namespace)) {
-        const scope = candidates.sourceScope(target);
-        if (scope !== 'all' && !scope.has(sender.namespace)) continue;
-        if (reach !== 'all' && !reach.some((reached) => reached.has(target))) continue;
-        const { admitted } = candidates.admission(target, sender.namespace);
-        if (admitted === 'all' || admitted.has(sender)) this.addPair(candidates, sender, target, only);
-      }
+    for (const target of candidates.admitting(sender.namespace)) {
+      const reach = candidates.reachOf(sender, target.namespace);
+      if (reach !== 'all' && !reach.some((reached) => reached.has(target))) continue;
+      const { admitted } = candidates.admission(target, sender.namespace);
+      if (admitted === 'all' || admitted.has(sender)) this.addPair(candidates, sender, target, only);
     }
   }
 
