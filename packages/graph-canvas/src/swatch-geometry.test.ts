@@ -68,6 +68,11 @@ describe('nodeShapePath', () => {
       expect(Math.max(...numbers)).toBeLessThanOrEqual(36);
     }
   });
+
+  it('rounds the corners of a large box by at most 8, as Cytoscape does', () => {
+    const path = nodeShapePath('round-rectangle', { x: 0, y: 0, width: 400, height: 200 });
+    expect(path.startsWith('M8 0H392A8 8 0 0 1 400 8')).toBe(true);
+  });
 });
 
 describe('legend swatches', () => {

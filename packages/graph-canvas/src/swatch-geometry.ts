@@ -53,7 +53,8 @@ export function nodeShapePath(shape: NodeShape, box: Box): string {
     return `M${n(x)} ${n(y + ry)}A${n(rx)} ${n(ry)} 0 1 0 ${n(x + w)} ${n(y + ry)}A${n(rx)} ${n(ry)} 0 1 0 ${n(x)} ${n(y + ry)}Z`;
   }
   if (shape === 'round-rectangle') {
-    const r = Math.min(w, h) / 4;
+    // Cytoscape's corners: a quarter of the shorter side, at most 8 (a compound's box stays square-ish).
+    const r = Math.min(w / 4, h / 4, 8);
     return (
       `M${n(x + r)} ${n(y)}H${n(x + w - r)}A${n(r)} ${n(r)} 0 0 1 ${n(x + w)} ${n(y + r)}` +
       `V${n(y + h - r)}A${n(r)} ${n(r)} 0 0 1 ${n(x + w - r)} ${n(y + h)}` +
