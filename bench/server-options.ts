@@ -1,4 +1,5 @@
 import type { ServerSizeConfig } from './server-size.ts';
+import { DEFAULT_COALESCE_MS } from '../apps/server/src/hub/model-hub.ts';
 import { readBenchArgs } from './bench-args.ts';
 
 /** What `pnpm bench:server` was asked to do. */
@@ -9,8 +10,8 @@ export interface ServerBenchOptions {
 
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const SEED = 20_261_127;
-/** The hub's default window first, then a short one that shows the floor. */
-const COALESCE_MS = [150, 10];
+/** The hub's default window first, then the earlier default (150 ms), then a short one that shows the floor. */
+const COALESCE_MS = [DEFAULT_COALESCE_MS, 150, 10];
 
 /** Reads `--sizes 1000,10000` (or `--sizes=…`, or BENCH_SIZES; `pods` or `pods:policies`) and `--json`. */
 export function parseServerBenchOptions(args: readonly string[], env: NodeJS.ProcessEnv): ServerBenchOptions {

@@ -52,6 +52,7 @@ export function formatLatency(results: readonly ServerSizeResult[]): string {
   const header = [
     'size',
     'coalesce ms',
+    'first change ms',
     'changes',
     'p50 ms',
     'p95 ms',
@@ -62,10 +63,11 @@ export function formatLatency(results: readonly ServerSizeResult[]): string {
   const rows = results.flatMap((r) =>
     r.latency.map((l) =>
       l.skipped
-        ? [sizeLabel(r), String(l.coalesceMs), l.skipped, '', '', '', '', '']
+        ? [sizeLabel(r), String(l.coalesceMs), '', l.skipped, '', '', '', '', '']
         : [
             sizeLabel(r),
             String(l.coalesceMs),
+            ms(l.firstChangeMs),
             l.isCapped ? `${l.changes} of ${l.planned} (capped)` : String(l.changes),
             ms(l.p50Ms),
             ms(l.p95Ms),

@@ -1,6 +1,6 @@
 import type { KubeObject, TopologyPatch } from '@netmap/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ModelHub } from './model-hub.ts';
+import { DEFAULT_COALESCE_MS, ModelHub } from './model-hub.ts';
 
 const pod = (name: string, labels: Record<string, string> = { app: name }): KubeObject => ({
   kind: 'Pod',
@@ -55,6 +55,22 @@ describe('the model hub', () => {
     expect(hub.topology!.nodes['workload:shop/web[Pod]']).toMatchObject({
       isolated: { ingress: true, egress: false },
     });
+  });
+
+  it('waits the default window for more changes before it sends a patch', () => {
+    const hub = new ModelHub({ kind: 'demo', description: 'test' });
+    hub.receive({ type: 'synced' });
+    const patches: TopologyPatch[] = [];
+    hub.subscribe((patch) => patches.push(patch));
+    hub.receive({ type: 'upsert', object: pod('web') });
+    vi.advanceTimersByTime(DEFAULT_COALESCE_MS - 1);
+    hub.receive({ type: 'upsert', object: pod('db') });
+    expect(patches).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(patches).toHaveLength(1);
+    expect(Object.keys(patches[0]!.upserts.nodes)).toEqual(
+      expect.arrayContaining(['pod:shop/web', 'pod:shop/db']),
+    );
   });
 
   it('sends no patch for a change that changes nothing the views show', () => {

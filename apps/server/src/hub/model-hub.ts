@@ -23,7 +23,11 @@ import type { ObjectSource, SourceEvent } from '../sources/object-source.ts';
 /** How the hub batches and remembers changes. */
 export interface HubOptions {
   engine?: EngineOptions;
-  /** Changes within this window become one patch (default 150 ms). */
+  /**
+   * Changes within this window become one patch (default 100 ms). While patches take longer than
+   * that to derive (heavy churn in a large cluster), the window grows to as long as the last one
+   * took, so that deriving never takes more than about half the time.
+   */
   coalesceMs?: number;
   /** Patches kept for clients that resume (default 256). */
   historySize?: number;
@@ -43,6 +47,9 @@ export interface HubOptions {
   findingsInlineMs?: number;
   findingsMaxWaitMs?: number;
 }
+
+/** The coalescing window, unless the options say otherwise. */
+export const DEFAULT_COALESCE_MS = 100;
 
 /** Workloads above which flows are merged per namespace, unless the options say otherwise. */
 export const DEFAULT_WORKLOAD_FLOW_LIMIT = 500;
@@ -69,6 +76,7 @@ export class ModelHub implements EvaluationSource {
   /** When findings went stale (ms, `performance.now()`), while they are. */
   private findingsStaleSince: number | undefined;
   private lastFindingsMs = 0;
+  private lastFlushMs = 0;
 
   constructor(
     source: Pick<ObjectSource, 'kind' | 'description'>,
@@ -119,7 +127,7 @@ export class ModelHub implements EvaluationSource {
     this.deriver.apply(event);
     // Costly findings wait for the source to pause.
     if (this.findingsTimer) this.scheduleFindings();
-    this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 150);
+    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(this.coalesceMs, this.lastFlushMs));
   }
 
   /** Calls `listener` with every patch from now on; returns the function that stops it. */
@@ -167,7 +175,9 @@ export class ModelHub implements EvaluationSource {
     this.flushTimer = undefined;
     const deriver = this.deriver;
     if (!deriver) return;
+    const start = performance.now();
     const graph = deriver.updateGraph();
+    this.lastFlushMs = performance.now() - start;
     if (this.lastFindingsMs > (this.options.findingsInlineMs ?? 50)) {
       this.publish(graph);
       if (deriver.areFindingsStale) this.scheduleFindings();
@@ -178,6 +188,10 @@ export class ModelHub implements EvaluationSource {
       upserts: { ...graph.upserts, findings: findings.upserts.findings },
       removals: { ...graph.removals, findings: findings.removals.findings },
     });
+  }
+
+  private get coalesceMs(): number {
+    return this.options.coalesceMs ?? DEFAULT_COALESCE_MS;
   }
 
   private timeFindings(deriver: TopologyDeriver): TopologyChange {
@@ -191,7 +205,7 @@ export class ModelHub implements EvaluationSource {
   private scheduleFindings(): void {
     const now = performance.now();
     this.findingsStaleSince ??= now;
-    const pause = Math.max(this.options.coalesceMs ?? 150, 2 * this.lastFindingsMs);
+    const pause = Math.max(this.coalesceMs, 2 * this.lastFindingsMs);
     const latest = this.findingsStaleSince + (this.options.findingsMaxWaitMs ?? 10_000);
     clearTimeout(this.findingsTimer);
     this.findingsTimer = setTimeout(
