@@ -22,7 +22,11 @@ describe('describeObject', () => {
       pods: 4,
       policies: ['shop/deny-egress', 'shop/web'],
     });
-    expect(findingIds('namespace:shop')?.sort()).toEqual([BROKEN_FINDING, ADMIN_FINDING]);
+    expect(findingIds('namespace:shop')?.sort()).toEqual([
+      BROKEN_FINDING,
+      'no-default-deny:ingress:shop',
+      ADMIN_FINDING,
+    ]);
   });
 
   it('describes the outside that flows name', () => {

@@ -56,7 +56,8 @@ describe('workload and pod details', () => {
       policies: { ingress: [], egress: ['shop/deny-egress'] },
       isolated: { ingress: false, egress: true },
     });
-    expect(api?.findings).toEqual([]);
+    // No policy selects its pods for ingress.
+    expect(api?.findings.map((finding) => finding.id)).toEqual(['unprotected:ingress:shop/api[Deployment]']);
   });
 
   it('describes a pod with its owner chain up to its workload', () => {
