@@ -1,9 +1,7 @@
 import type { Workload } from '@netmap/model';
-import { loadDemoCluster } from '@netmap/kube-sim';
 import { describe, expect, it } from 'vitest';
-import { detectCni } from '../cni.ts';
-import { evaluateCluster } from '../evaluation.ts';
-import { enforcementFindings } from './enforcement.ts';
+import { detectCni, enforcementFindings, evaluateCluster } from '@netmap/engine';
+import { loadDemoCluster } from './demo/index.ts';
 
 // The demo cluster (packages/kube-sim/demo) was written with deliberate mistakes, marked in its
 // YAML. Each one that a rule can see is found; everything else found is true of the demo too.
