@@ -23,6 +23,13 @@ export interface Admission {
 
 const OPEN: Admission = { bound: PortSet.ALL, admitted: 'all' };
 
+/** Classes isolated for egress by the same policies, and how far they reach into each namespace. */
+interface EgressGroup {
+  key: string;
+  members: number;
+  reach: Map<string, Reach & readonly ReadonlySet<PodClass>[]>;
+}
+
 type Scope = 'all' | ReadonlySet<string>;
 
 /**
@@ -38,11 +45,12 @@ export class FlowCandidates {
   /** By destination namespace, then by the destination's ingress policies and ports, then by source namespace. */
   private admissions = new Map<string, Map<string, Map<string, Admission>>>();
   /** By destination namespace, then by the sender's egress policies. */
-  private targets = new Map<string, Map<string, readonly ReadonlySet<PodClass>[]>>();
+  /** Classes by the egress policies that isolate them, each group with how far it reaches per namespace. */
+  private readonly egressGroups = new Map<PodClass, EgressGroup | 'open'>();
+  private groupsByKey = new Map<string, EgressGroup>();
   private readonly scopes = new Map<PodClass, Scope>();
   /** Classes by the namespaces their ingress rules may admit (`all`: any), built on first use and kept. */
   private admitters: { all: Set<PodClass>; byNamespace: Map<string, Set<PodClass>> } | undefined;
-  private readonly egressKeys = new Map<PodClass, string>();
   private readonly signatures = new Map<PodClass, string>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
@@ -61,7 +69,7 @@ export class FlowCandidates {
     this.namespaces = this.classes.namespaces();
     for (const podClass of [...changes.removed, ...changes.classes]) {
       this.forgetScope(podClass);
-      this.egressKeys.delete(podClass);
+      this.forgetEgressGroup(podClass);
       this.signatures.delete(podClass);
     }
     if (changes.isAll) {
@@ -69,7 +77,7 @@ export class FlowCandidates {
       this.admitters = undefined;
       this.peers.forgetAll();
       this.admissions = new Map();
-      this.targets = new Map();
+      this.groupsByKey = new Map();
       return;
     }
     // Namespace selectors may now select a relabelled or new namespace, or no longer select it.
@@ -80,8 +88,9 @@ export class FlowCandidates {
     this.peers.forget(dirty);
     for (const namespace of dirty) {
       this.admissions.delete(namespace);
-      this.targets.delete(namespace);
     }
+    for (const group of this.groupsByKey.values())
+      for (const namespace of dirty) group.reach.delete(namespace);
     for (const bySignature of this.admissions.values())
       for (const bySource of bySignature.values()) for (const namespace of dirty) bySource.delete(namespace);
   }
@@ -199,14 +208,9 @@ export class FlowCandidates {
 
   /** How far a class's egress rules may reach into namespace `destination`. */
   reachOf(sender: PodClass, destination: string): Reach {
-    const key = this.egressKey(sender);
-    if (key === '') return 'all';
-    const byKey = getOrAdd(
-      this.targets,
-      destination,
-      () => new Map<string, readonly ReadonlySet<PodClass>[]>(),
-    );
-    let found = byKey.get(key);
+    const group = this.egressGroupOf(sender);
+    if (group === 'open') return 'all';
+    let found = group.reach.get(destination);
     if (!found) {
       const reached: ReadonlySet<PodClass>[] = [];
       for (const policy of sender.egressPolicies) {
@@ -216,20 +220,29 @@ export class FlowCandidates {
           if (classes.size > 0) reached.push(classes);
         }
       }
-      byKey.set(key, (found = reached));
+      group.reach.set(destination, (found = reached));
     }
     return found;
   }
 
+  private forgetEgressGroup(podClass: PodClass): void {
+    const group = this.egressGroups.get(podClass);
+    this.egressGroups.delete(podClass);
+    if (group && group !== 'open' && --group.members === 0) this.groupsByKey.delete(group.key);
+  }
+
   /** Egress rules look at the destination only: classes with the same egress policies reach the same pods. */
-  private egressKey(sender: PodClass): string {
-    let key = this.egressKeys.get(sender);
-    if (key === undefined) {
+  private egressGroupOf(sender: PodClass): EgressGroup | 'open' {
+    let group = this.egressGroups.get(sender);
+    if (group === undefined) {
       const policies = isolatingPolicies({ kind: 'pod', podClass: sender }, 'egress');
-      key = policies.map((p) => this.idOf(p)).join(',');
-      this.egressKeys.set(sender, key);
+      const key = policies.map((p) => this.idOf(p)).join(',');
+      group =
+        key === '' ? 'open' : getOrAdd(this.groupsByKey, key, () => ({ key, members: 0, reach: new Map() }));
+      if (group !== 'open') group.members++;
+      this.egressGroups.set(sender, group);
     }
-    return key;
+    return group;
   }
 
   /** Whether some peer of an egress rule may select pods of `namespace`, judged by namespaces alone. */

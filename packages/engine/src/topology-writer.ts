@@ -96,5 +96,6 @@ export class TopologyWriter {
 }
 
 function isSameJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
