@@ -1,5 +1,5 @@
 import type { Finding, KubeObject, Protocol } from '@netmap/model';
-import { collectInputFindings } from './findings.ts';
+import { collectFindings } from './findings.ts';
 import { checkConnection, type CheckResult, type CheckScope } from './check-connection.ts';
 import { ClusterState, type ObjectChange } from './cluster-state.ts';
 import { connectionPorts, type PortVerdicts } from './connection-ports.ts';
@@ -117,9 +117,9 @@ export class Evaluation {
     return this.reach(sources, 'out', filter);
   }
 
-  /** Problems with the input: invalid objects, unreadable fields, named ports that match nothing. */
+  /** What a review should look at: exposure, unprotected pods, dead or broken parts, invalid objects. */
   findings(): Finding[] {
-    return collectInputFindings(this.state);
+    return collectFindings(this.state, this.options);
   }
 
   /**

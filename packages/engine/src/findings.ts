@@ -46,11 +46,6 @@ export function collectFindings(state: ClusterState, options: EngineOptions = {}
   return uniqueById(findings);
 }
 
-/** The findings with the engine's default options: what `Evaluation.findings()` reports. */
-export function collectInputFindings(state: ClusterState): Finding[] {
-  return collectFindings(state);
-}
-
 /** Sorted by id; of findings that share an id, the one with the first message, whatever the input order. */
 function uniqueById(findings: Finding[]): Finding[] {
   findings.sort((a, b) => compareText(a.id, b.id) || compareText(a.message, b.message));
