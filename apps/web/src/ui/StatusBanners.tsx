@@ -16,7 +16,7 @@ export function StatusBanners(props: { status: SourceStatus | undefined }) {
       )}
       {problems.length > 0 && (
         <div className="banner banner-warning" role="alert">
-          <strong>Some resources could not be read</strong>; answers that depend on them are marked Unknown.
+          <strong>Some resources could not be read</strong>: answers that depend on them (for example, flows into pods whose policies are hidden) may be incomplete.
           <ul>
             {problems.map(([resource, message]) => (
               <li key={resource}>
