@@ -6,6 +6,8 @@ import type { EvaluationSource } from '../evaluation-source.ts';
 
 /** Matrices grow with pods squared: past this many pods, ask for who-can-reach or flows instead. */
 export const MAX_MATRIX_PODS = 2000;
+/** Workload flows grow with workloads squared: past this many pods, list them per pair of namespaces. */
+export const MAX_FLOWS_PODS = 20_000;
 
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 const Protocol = Type.Union([Type.Literal('TCP'), Type.Literal('UDP'), Type.Literal('SCTP')], {
@@ -73,7 +75,17 @@ export async function queryRoutes(
     },
   );
 
-  app.get('/api/v1/flows', async (_request, reply) => ready(reply)?.flows());
+  app.get('/api/v1/flows', async (_request, reply) => {
+    const evaluation = ready(reply);
+    if (!evaluation) return;
+    const pods = [...evaluation.state.pods.values()].filter((pod) => pod.isActive).length;
+    if (pods > MAX_FLOWS_PODS) {
+      return reply.code(422).send({
+        error: `every workload flow of ${pods} pods is too much to list at once (limit ${MAX_FLOWS_PODS} pods): ask /api/v1/model/flows?from=namespace:<a>&to=namespace:<b> for the flows between two namespaces`,
+      });
+    }
+    return evaluation.flows();
+  });
   app.get('/api/v1/findings', async (_request, reply) => ready(reply)?.findings());
   app.get('/api/v1/status', async () => ({
     source: options.source.status,

@@ -2,7 +2,7 @@ import { detectCni, evaluateCluster } from '@netmap/engine';
 import type { KubeObject } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { MAX_MATRIX_PODS } from '../routes/queries.ts';
+import { MAX_FLOWS_PODS, MAX_MATRIX_PODS } from '../routes/queries.ts';
 
 const pods = (count: number): KubeObject[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -31,6 +31,21 @@ describe('query cost on a large cluster', () => {
     // The per-pod questions stay cheap.
     const who = await app.inject({ url: '/api/v1/who-can-reach?target=ns0/p0&port=80' });
     expect(who.statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('refuses every workload flow past the pod limit, pointing at the flows between two namespaces', async () => {
+    const app = buildApp({
+      source: {
+        evaluation: evaluateCluster(pods(MAX_FLOWS_PODS + 1)),
+        status: { kind: 'cluster', description: '', synced: true, problems: {}, cni: detectCni([]) },
+      },
+    });
+    const response = await app.inject({ url: '/api/v1/flows' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatch(
+      /^every workload flow of 20001 pods is too much to list at once .*\/api\/v1\/model\/flows/,
+    );
     await app.close();
   });
 });
