@@ -13,3 +13,10 @@ export { detectCni, type Cni, type CniName } from './cni.ts';
 export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
+export {
+  matchesSelector,
+  parseSelector,
+  type Requirement,
+  type Selector,
+  type SelectorParse,
+} from './label-selector-text.ts';

@@ -1,6 +1,6 @@
 import type { TopologyFlow, TopologyNode } from '@netmap/model';
 import type { ViewState } from '../../view-state.ts';
-import { matchesSelector, parseSelector, type Selector } from './label-selector.ts';
+import { matchesSelector, parseSelector, type Selector } from '@netmap/engine';
 import { backendPods, namespaceOf, routeServiceId, type ModelIndex } from './model-index.ts';
 import { outsideCanvasId } from './outside.ts';
 import { matchNode } from './search.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, parseSelector, type Selector } from './label-selector.ts';
+import { matchesSelector, parseSelector, type Selector } from './label-selector-text.ts';
 
 function parsed(text: string): Selector {
   const result = parseSelector(text);

@@ -1,3 +1,5 @@
+import { isValidLabelKey, isValidLabelValue } from './label-selector.ts';
+
 /**
  * Label selectors in kubectl's text syntax (`app=web,tier in (a,b),!legacy`), as
  * `kubectl get -l` reads them: requirements joined by commas, all of which must hold.
@@ -20,8 +22,6 @@ export type SelectorParse = { selector: Selector; error?: undefined } | { error:
 type Token = { type: 'word'; text: string; at: number } | { type: 'op'; text: string; at: number };
 
 const OPERATOR_TOKENS = ['==', '!=', '=', '!', '(', ')', ',', '<', '>'];
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 class SelectorError extends Error {}
 
@@ -44,20 +44,6 @@ function tokenize(text: string): Token[] {
     tokens.push({ type: 'word', text: text.slice(start, at), at: start });
   }
   return tokens;
-}
-
-/** Whether a label key is valid: an optional DNS-subdomain prefix and a name of up to 63 characters. */
-export function isValidLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const name = key.slice(slash + 1);
-  const prefix = slash < 0 ? undefined : key.slice(0, slash);
-  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return false;
-  return name.length <= 63 && NAME.test(name);
-}
-
-/** Whether a label value is valid: empty, or up to 63 alphanumerics with `-_.` inside. */
-export function isValidLabelValue(value: string): boolean {
-  return value === '' || (value.length <= 63 && NAME.test(value));
 }
 
 class Parser {
