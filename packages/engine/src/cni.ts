@@ -1,25 +1,6 @@
-import type { Workload } from '@netmap/model';
+import type { Cni, CniName, Workload } from '@netmap/model';
 
-/** The network plugins netmap recognises. */
-export type CniName =
-  | 'Calico'
-  | 'Cilium'
-  | 'Flannel'
-  | 'Weave Net'
-  | 'Antrea'
-  | 'kube-router'
-  | 'Canal'
-  | 'Amazon VPC CNI'
-  | 'Azure CNI'
-  | 'GKE Dataplane V2'
-  | 'unknown';
-
-/** The cluster's network plugin, whether it enforces NetworkPolicy, and what gave it away. */
-export interface Cni {
-  name: CniName;
-  enforcesNetworkPolicy: boolean | 'unknown';
-  evidence: string;
-}
+export type { Cni, CniName } from '@netmap/model';
 
 /** The parts of a container the detection reads (the model keeps only ports). */
 interface ContainerFacts {

@@ -4,3 +4,4 @@ export type * from './findings.ts';
 export type * from './topology.ts';
 export * from './topology-patch.ts';
 export type * from './object-details.ts';
+export type * from './source-status.ts';

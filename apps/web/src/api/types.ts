@@ -1,23 +1,11 @@
-import type { Cni } from '@netmap/engine';
-import type { Protocol } from '@netmap/model';
+import type { Protocol, SourceStatus } from '@netmap/model';
 
-export type { LineRange, ObjectDetails, PolicyDocument } from '@netmap/model';
+export type { LineRange, ObjectDetails, PolicyDocument, SourceStatus } from '@netmap/model';
 
 /**
  * Payloads of the JSON API that `@netmap/model` and `@netmap/engine` do not type; each matches the
  * server's route. Object details and policy documents are typed in `@netmap/model`.
  */
-
-/** The server's source, as `GET /api/v1/status` reports it (matches the server's `SourceStatus`). */
-export interface SourceStatus {
-  kind: 'manifests' | 'cluster' | 'demo';
-  description: string;
-  /** Whether every readable resource has been listed once. */
-  synced: boolean;
-  /** Resources that cannot be read, and why. */
-  problems: Record<string, string>;
-  cni: Cni;
-}
 
 /** `GET /api/v1/status`. */
 export interface StatusResponse {
