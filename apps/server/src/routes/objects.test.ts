@@ -1,23 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectCni, evaluateCluster } from '@netmap/engine';
 import type { KubeObject } from '@netmap/model';
 import { buildApp } from '../app.ts';
 import type { EvaluationSource } from '../evaluation-source.ts';
-import { ModelHub } from '../hub/model-hub.ts';
-import { ManifestsSource } from '../sources/manifests-source.ts';
-
-const ONLINE_SHOP = fileURLToPath(new URL('../../examples/online-shop', import.meta.url));
+import { onlineShopApp } from '../example-app.ts';
 
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const source = new ManifestsSource([ONLINE_SHOP]);
-  const hub = new ModelHub(source);
-  await source.start((event) => hub.receive(event));
-  app = buildApp({ source: hub });
-  await app.ready();
+  app = await onlineShopApp();
 });
 
 afterAll(() => app.close());

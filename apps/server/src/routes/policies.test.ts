@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { detectCni, evaluateCluster } from '@netmap/engine';
 import type { NetworkPolicy, PolicyDocument } from '@netmap/model';
 import { buildApp } from '../app.ts';
-import { ModelHub } from '../hub/model-hub.ts';
-import { ManifestsSource } from '../sources/manifests-source.ts';
+import { onlineShopApp, ONLINE_SHOP } from '../example-app.ts';
 import { policyDocument } from './policies.ts';
 
-const ONLINE_SHOP = fileURLToPath(new URL('../../examples/online-shop', import.meta.url));
 const POLICY_FILES = ['baseline', 'cart', 'catalog', 'checkout', 'frontend'];
 
 /** The example's NetworkPolicies as its files hold them. */
@@ -23,11 +20,7 @@ const examplePolicies: NetworkPolicy[] = POLICY_FILES.flatMap((file) =>
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const source = new ManifestsSource([ONLINE_SHOP]);
-  const hub = new ModelHub(source);
-  await source.start((event) => hub.receive(event));
-  app = buildApp({ source: hub });
-  await app.ready();
+  app = await onlineShopApp();
 });
 
 afterAll(() => app.close());
