@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
 // Browser tests drive the real server in demo mode in Chromium. Playwright cannot download browsers
 // here: it uses the Chromium that scripts/find-chromium.js finds ($NETMAP_CHROMIUM or /usr/bin/chromium).
@@ -32,15 +33,6 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1600, height: 1000 },
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: process.env.NETMAP_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

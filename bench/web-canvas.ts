@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import type { WebGraphSize } from './web-graph.ts';
 import { parseWebBenchOptions } from './web-options.ts';
 import './web-page-global.ts';
@@ -33,16 +34,7 @@ async function main(): Promise<void> {
   const options = parseWebBenchOptions(process.argv.slice(2), process.env);
   const script = await bundlePage();
   const loadBefore = loadavg()[0]!;
-  const browser = await chromium.launch({
-    executablePath: process.env.NETMAP_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const results: WebSizeResult[] = [];
   try {
     mkdirSync(OUTPUT, { recursive: true });
