@@ -10,7 +10,7 @@ import type { ClusterState } from './cluster-state.ts';
 import { podParty, QueryError, resolvePods, type EndpointSpec } from './endpoints.ts';
 import { explainConnection, type ExplainedParty } from './explain-connection.ts';
 import { ingressControllerPods } from './ingress-controllers.ts';
-import { matchIngressRoute, type IngressRoute } from './ingress-routes.ts';
+import { matchIngressRoute, routeServicePort, type IngressRoute } from './ingress-routes.ts';
 import { listOf } from './input-shape.ts';
 import type { Labels } from './label-selector.ts';
 import { andVerdict } from './match-result.ts';
@@ -124,9 +124,7 @@ function checkIngress(
   const route = matchIngressRoute(routes, host, path);
   if (!route) throw new QueryError(`no Ingress rule matches host "${host}" and path "${path}"`);
   const service = findService(scope.state, `${route.namespace}/${route.service}`);
-  const servicePort = service.ports.find((p) =>
-    route.servicePort.name ? p.name === route.servicePort.name : p.port === route.servicePort.number,
-  );
+  const servicePort = routeServicePort(service, route);
   const label = `Ingress ${route.ingress} ${route.isTls ? 'https' : 'http'}://${route.host || '*'}${route.path}`;
   if (!servicePort || servicePort.protocol !== protocol) {
     return {

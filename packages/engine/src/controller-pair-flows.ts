@@ -4,7 +4,7 @@ import { connectionPorts } from './connection-ports.ts';
 import type { Evaluation } from './evaluation.ts';
 import { emptyUnion, FlowPairs, type PortUnion } from './flow-pairs.ts';
 import { ingressControllerPods } from './ingress-controllers.ts';
-import type { IngressRoute } from './ingress-routes.ts';
+import { routeServicePort, type IngressRoute } from './ingress-routes.ts';
 import type { PodFacts } from './pod-facts.ts';
 import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
@@ -100,9 +100,7 @@ export class ControllerPairFlows {
       const object = state.stored.get(`Service ${route.namespace}/${route.service}`);
       if (!object) continue;
       const service = readService(object as Service, route.namespace);
-      const servicePort = service.ports.find((p) =>
-        route.servicePort.name ? p.name === route.servicePort.name : p.port === route.servicePort.number,
-      );
+      const servicePort = routeServicePort(service, route);
       if (!servicePort) continue;
       const senders = this.sendersFor(evaluation, route);
       for (const backend of serviceBackends(state, service, servicePort)) {

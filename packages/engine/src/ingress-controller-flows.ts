@@ -3,6 +3,7 @@ import type { ClusterState } from './cluster-state.ts';
 import { connectionPorts } from './connection-ports.ts';
 import type { FlowTable } from './flow-table.ts';
 import { ingressControllerPods } from './ingress-controllers.ts';
+import { routeServicePort } from './ingress-routes.ts';
 import type { Labels } from './label-selector.ts';
 import { PortSet } from './port-set.ts';
 import type { MatchContext, Party } from './rule-match.ts';
@@ -26,9 +27,7 @@ export function addIngressControllerFlows(
     const object = state.stored.get(`Service ${route.namespace}/${route.service}`);
     if (!object) continue;
     const service = readService(object as Service, route.namespace);
-    const servicePort = service.ports.find((p) =>
-      route.servicePort.name ? p.name === route.servicePort.name : p.port === route.servicePort.number,
-    );
+    const servicePort = routeServicePort(service, route);
     if (!servicePort) continue;
     const controllers: Party[] = ingressControllerPods(state, route, controllerLabels).map((pod) => ({
       kind: 'pod',

@@ -1,5 +1,6 @@
 import type { Ingress, IngressBackend } from '@netmap/model';
 import { listOf } from './input-shape.ts';
+import type { ServiceFacts, ServicePortFacts } from './services.ts';
 
 /** One host/path of an Ingress (or its defaultBackend) and the Service port it sends to. */
 export interface IngressRoute {
@@ -96,4 +97,10 @@ function isPathPrefix(prefix: string, path: string): boolean {
 
 function elements(path: string): string[] {
   return path.split('/').filter((element) => element !== '');
+}
+
+/** The port of its Service that a route sends to: named by the backend's port name, else number. */
+export function routeServicePort(service: ServiceFacts, route: IngressRoute): ServicePortFacts | undefined {
+  const { name, number } = route.servicePort;
+  return service.ports.find((port) => (name ? port.name === name : port.port === number));
 }
