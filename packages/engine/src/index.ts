@@ -12,6 +12,7 @@ export { workloadFlowsBetween, type FlowsBetweenSources } from './flows-between.
 export { detectCni, type Cni, type CniName } from './cni.ts';
 export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
+export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
 export {
   matchesSelector,
