@@ -28,6 +28,11 @@ const STORED_KINDS: ReadonlySet<string> = new Set([
 ]);
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
+/** Whether the state keeps the object as read for `objects()`, besides the facts it reads from it. */
+function isKeptAsRead(kind: string): boolean {
+  return kind === 'Pod' || kind === 'Namespace' || kind === 'NetworkPolicy' || WORKLOAD_KINDS.has(kind);
+}
+
 /** Where an object lives: `metadata.namespace`, or `default` as kubectl applies it. */
 function namespaceOf(object: KubeObject): string {
   return CLUSTER_SCOPED.has(object.kind ?? '') ? '' : object.metadata?.namespace || 'default';
@@ -54,6 +59,11 @@ export class ClusterState {
   readonly invalid = new Map<string, InvalidObject>();
   /** Services, EndpointSlices, Ingresses, IngressClasses and Nodes by `Kind namespace/name`. */
   readonly stored = new Map<string, KubeObject>();
+  /**
+   * Pods, workloads, Namespaces and NetworkPolicies (invalid ones too) as read, by `Kind namespace/name`,
+   * so that a copy can be evaluated with changes. The same objects the source holds: no copies.
+   */
+  private readonly asRead = new Map<string, KubeObject>();
   /** EndpointSlices by `namespace/service`, from their kubernetes.io/service-name label. */
   private readonly slicesByService = new Map<string, Map<string, KubeObject>>();
   private readonly serviceOfSlice = new Map<string, string>();
@@ -71,7 +81,10 @@ export class ClusterState {
 
   constructor(objects: readonly KubeObject[] = []) {
     // Read everything first, then group pods once: policies decide the ipBlock atoms pods are grouped by.
-    for (const object of objects) this.store(object);
+    for (const object of objects) {
+      this.keepAsRead({ type: 'upsert', object });
+      this.store(object);
+    }
     for (const policy of this.policies.values()) this.projection.include(policy);
     this.classes = new PodClassIndex(
       this.projection,
@@ -84,6 +97,7 @@ export class ClusterState {
   /** Applies one change and updates what depends on it. */
   apply(change: ObjectChange): void {
     const kind = change.object.kind ?? '';
+    this.keepAsRead(change);
     if (kind === 'NetworkPolicy' || kind === 'Namespace') this.rulesRevision++;
     if (kind === 'Pod') return this.applyPod(change);
     if (kind === 'NetworkPolicy') return this.applyPolicy(change);
@@ -95,6 +109,14 @@ export class ClusterState {
   /** Changes whenever flows between workloads and the outside may have changed. */
   get flowRevision(): string {
     return `${this.classes.revision}.${this.rulesRevision}`;
+  }
+
+  /**
+   * Every object the engine reads, as read: evaluating them again gives the same flows and findings.
+   * (Objects of kinds the engine does not read are only counted, in `ignored`.)
+   */
+  objects(): KubeObject[] {
+    return [...this.asRead.values(), ...this.stored.values()];
   }
 
   /** Every route of every Ingress. */
@@ -121,6 +143,14 @@ export class ClusterState {
   *activePods(): Iterable<PodFacts> {
     for (const pod of this.pods.values()) if (pod.isActive) yield pod;
     yield* this.representatives.values();
+  }
+
+  private keepAsRead(change: ObjectChange): void {
+    const kind = change.object.kind ?? '';
+    if (!isKeptAsRead(kind)) return;
+    const key = `${kind} ${refOf(change.object)}`;
+    if (change.type === 'upsert') this.asRead.set(key, change.object);
+    else this.asRead.delete(key);
   }
 
   private store(object: KubeObject): void {
