@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchJson } from './client.ts';
+import { ApiError, fetchJson, postJson } from './client.ts';
 
 const respond = (body: string, status: number, statusText = '') =>
   vi.fn<typeof fetch>(async () => new Response(body, { status, statusText }));
@@ -82,5 +82,26 @@ describe('fetchJson', () => {
       }),
     );
     await expect(fetchJson('/api/v1/status', undefined, { signal: controller.signal })).rejects.toBe(abort);
+  });
+});
+
+describe('postJson', () => {
+  it('POSTs the body as JSON and parses the answer', async () => {
+    const fetchStub = respond('{"ok":true}', 200);
+    vi.stubGlobal('fetch', fetchStub);
+    expect(await postJson('/api/v1/what-if', { delete: ['shop/a'] })).toEqual({ ok: true });
+    const [url, init] = fetchStub.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/what-if');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(init?.body))).toEqual({ delete: ['shop/a'] });
+  });
+
+  it("throws an ApiError with the server's message", async () => {
+    vi.stubGlobal('fetch', respond('{"error":"line 3: not a NetworkPolicy"}', 400));
+    await expect(postJson('/api/v1/what-if', {})).rejects.toMatchObject({
+      status: 400,
+      message: 'line 3: not a NetworkPolicy',
+    });
   });
 });

@@ -32,6 +32,28 @@ export async function fetchJson<T>(
     if (init?.signal?.aborted) throw error;
     throw new ApiError(0, `netmap's server cannot be reached (${describe(error)})`, path);
   }
+  return readAnswer<T>(response, path);
+}
+
+/**
+ * POSTs `body` as JSON to netmap's JSON API and parses the answer; fails as {@link fetchJson} does,
+ * with the server's `{error}` message (e.g. a 400 naming the bad line of a draft).
+ */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, `netmap's server cannot be reached (${describe(error)})`, path);
+  }
+  return readAnswer<T>(response, path);
+}
+
+async function readAnswer<T>(response: Response, path: string): Promise<T> {
   const body = await readJson(response);
   if (!response.ok) {
     throw new ApiError(response.status, serverMessage(body) ?? describeStatus(response), path);

@@ -23,10 +23,12 @@ export {
   useModel,
   useModelRevision,
   useObjectDetails,
+  usePolicies,
   usePolicy,
   useReachableFrom,
   useStatus,
   useWhoCanReach,
 } from './queries.ts';
 export { MODEL_KEY } from './query-keys.ts';
+export { useWhatIfPreview } from './what-if.ts';
 export type * from './types.ts';

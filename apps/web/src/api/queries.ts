@@ -1,6 +1,6 @@
 import { hashKey, queryOptions, skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { CheckResult, Reach } from '@netmap/engine';
-import type { Finding, TopologyFlow, VersionedTopology } from '@netmap/model';
+import type { Finding, PolicySummary, TopologyFlow, VersionedTopology } from '@netmap/model';
 import { ApiError, fetchJson, type QueryParams } from './client.ts';
 import { answerKey, MODEL_KEY, STATUS_KEY, type AnswerKey } from './query-keys.ts';
 import type { CheckInput, ObjectDetails, PolicyDocument, PortFilter, StatusResponse } from './types.ts';
@@ -82,6 +82,11 @@ export function usePolicy(policy: string | null): UseQueryResult<PolicyDocument,
   const path =
     policy === null ? null : `/api/v1/policies/${policy.split('/', 2).map(encodeURIComponent).join('/')}`;
   return useAnswer<PolicyDocument>('policy', path === null ? null : { path });
+}
+
+/** Every NetworkPolicy with how many pods it selects, at the model's current revision. */
+export function usePolicies(): UseQueryResult<{ policies: PolicySummary[] }, ApiError> {
+  return useAnswer('policies', { path: '/api/v1/policies' });
 }
 
 /** The workload flows behind one flow between namespaces (or the outside), for large clusters. */
