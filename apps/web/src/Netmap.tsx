@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GraphCanvas } from '@netmap/graph-canvas';
-import { useCheck, useConnection, useModel, useStatus, type ModelStream } from './api/index.ts';
+import { useCheck, useConnection, useFindings, useModel, useStatus, type ModelStream } from './api/index.ts';
 import { FlowPanel } from './features/details/FlowPanel.tsx';
 import { GroupPanel } from './features/details/GroupPanel.tsx';
 import { SelectionPanel, useReachQuestion } from './features/details/SelectionPanel.tsx';
 import { ExportButtons } from './features/export/ExportButtons.tsx';
 import { exportFrame } from './features/export/export-frame.ts';
 import { FilterBar } from './features/filters/FilterBar.tsx';
+import { FindingsPanel } from './features/findings/FindingsPanel.tsx';
+import { useFindingFocus } from './features/findings/useFindingFocus.ts';
 import { SearchBox } from './features/filters/SearchBox.tsx';
 import { buildElements } from './features/map/elements.ts';
 import { elementsFor, withJoiningEdges } from './features/map/highlight.ts';
@@ -41,6 +43,8 @@ export function Netmap(props: { stream: ModelStream }) {
   const [reachHighlight, setReachHighlight] = useState<string[] | null>(null);
   const [menu, setMenu] = useState<{ id: string; position: { x: number; y: number } } | null>(null);
   const [question, setQuestion] = useReachQuestion(view.selected);
+  const [tool, setTool] = useState<'findings' | null>(null);
+  const findings = useFindings().data ?? [];
 
   const map = useMemo(() => (model ? buildElements(model, view) : undefined), [model, view]);
   const suggestions = useMemo(() => (model ? endpointSuggestions(model) : []), [model]);
@@ -54,11 +58,24 @@ export function Netmap(props: { stream: ModelStream }) {
     [model],
   );
   const check = useCheck(view.query);
+  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
+  const showPolicy = useCallback((name: string) => setPolicy({ policy: name }), []);
+  const findingFocus = useFindingFocus({
+    model,
+    map,
+    canvas,
+    selected: view.selected,
+    onSelect: select,
+    onShowPolicy: showPolicy,
+  });
   const highlight = useMemo(() => {
     if (!map || !model) return null;
-    const nodes = reachHighlight ?? (check.data && view.query ? routeNodeIds(check.data, model) : null);
+    const nodes =
+      reachHighlight ??
+      findingFocus.highlight ??
+      (check.data && view.query ? routeNodeIds(check.data, model) : null);
     return nodes ? withJoiningEdges(map.elements, nodes) : null;
-  }, [map, model, reachHighlight, check.data, view.query]);
+  }, [map, model, reachHighlight, findingFocus.highlight, check.data, view.query]);
 
   // Live changes flash briefly where they land.
   useEffect(() => {
@@ -68,7 +85,6 @@ export function Netmap(props: { stream: ModelStream }) {
     );
   }, [props.stream, canvas, map]);
 
-  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const pick = useCallback(
     (id: string) => {
       update({ selected: id });
@@ -155,6 +171,18 @@ export function Netmap(props: { stream: ModelStream }) {
         )}
       </main>
       <aside className="panels">
+        <div className="side-tools">
+          <button
+            type="button"
+            aria-expanded={tool === 'findings'}
+            onClick={() => setTool(tool === 'findings' ? null : 'findings')}
+          >
+            Findings ({findings.length})
+          </button>
+        </div>
+        {tool === 'findings' && (
+          <FindingsPanel findings={findings} activeId={findingFocus.activeId} onPick={findingFocus.pick} />
+        )}
         <QueryPanel
           query={view.query}
           suggestions={suggestions}
