@@ -33,7 +33,14 @@ export type NodeMeaning =
 export type Marking = 'no-ingress-policy' | 'no-egress-policy' | 'no-policy';
 
 /** What an edge stands for. */
-export type EdgeMeaning = 'flow-allowed' | 'flow-unknown' | 'service-backend' | 'ingress-route' | 'exposure';
+export type EdgeMeaning =
+  | 'flow-allowed'
+  | 'flow-unknown'
+  | 'service-backend'
+  | 'ingress-route'
+  | 'exposure'
+  | 'what-if-added'
+  | 'what-if-removed';
 
 const BLUE = '#2F6DB5';
 const GREEN = '#1B7F5E';
@@ -42,6 +49,7 @@ const EARTH = '#6E6152';
 const VERMILION = '#D55E00';
 const ORANGE = '#E69F00';
 const RED = '#B3261E';
+const BLUISH_GREEN = '#009E73';
 
 const node = (
   shape: NodeVisual['shape'],
@@ -130,6 +138,15 @@ export const EDGE_VISUALS: Readonly<Record<EdgeMeaning, { label: string; visual:
   exposure: {
     label: 'Exposed outside the cluster (NodePort, LoadBalancer, Ingress)',
     visual: { color: RED, lineStyle: 'solid', width: 3, arrow: true },
+  },
+  // A what-if draft's difference, drawn over the live flows while its preview is shown.
+  'what-if-added': {
+    label: 'Flow the draft would allow',
+    visual: { color: BLUISH_GREEN, lineStyle: 'solid', width: 3.5, arrow: true },
+  },
+  'what-if-removed': {
+    label: 'Flow the draft would deny',
+    visual: { color: RED, lineStyle: 'dashed', width: 3.5, arrow: true },
   },
 };
 
