@@ -1,0 +1,57 @@
+import { deriveTopology, enforcementFindings, type Evaluation } from '@netmap/engine';
+import type { WorkloadNode } from '@netmap/model';
+import { buildExposureList } from './exposure-list.ts';
+import { groupFindings } from './findings-by-severity.ts';
+import { buildNamespaceMatrix } from './namespace-matrix.ts';
+import { buildPolicyRows } from './policy-rows.ts';
+import type { ReportContext, ReportData } from './report-data.ts';
+import { buildSummary } from './report-summary.ts';
+
+const DEFAULT_TITLE = 'Network policy review';
+
+/**
+ * Everything a security review report shows about an evaluated cluster, as plain data: the
+ * summary, the namespace reachability matrix, every path in from outside, the findings by
+ * severity and the policy inventory. Whether the network plugin enforces policies is a finding
+ * too when the context names the plugin.
+ */
+export function buildReport(evaluation: Evaluation, context: ReportContext): ReportData {
+  const topology = deriveTopology(evaluation);
+  const flows = evaluation.flows();
+  const { state } = evaluation;
+  const findings = [
+    ...(context.cni ? enforcementFindings(context.cni, state.policies.size) : []),
+    ...Object.values(topology.findings),
+  ];
+  const workloads = Object.values(topology.nodes).filter((n): n is WorkloadNode => n.kind === 'workload');
+  const isolated = new Set(workloads.filter((w) => w.isolated.ingress).map((w) => refOf(w)));
+  const namespaces = Object.values(topology.nodes).flatMap((n) => (n.kind === 'namespace' ? [n.name] : []));
+  const invalidPolicies = [...state.invalid.values()].filter((i) => i.kind === 'NetworkPolicy').length;
+  const report: ReportData = {
+    title: context.title?.trim() || DEFAULT_TITLE,
+    source: context.source,
+    generatedAt: context.generatedAt.toISOString(),
+    assumptions: { ipBlockMatchesPods: evaluation.context.ipBlockMatchesPods },
+    summary: buildSummary(topology, findings, {
+      flows: flows.flows.length,
+      unknownFlows: flows.unknown.length,
+      networkPolicies: state.policies.size,
+      invalidPolicies,
+    }),
+    matrix: buildNamespaceMatrix(
+      namespaces,
+      workloads.map((w) => ({ ref: refOf(w), namespace: w.namespace })),
+      flows,
+    ),
+    exposure: buildExposureList(findings, flows, (workload) => isolated.has(workload)),
+    findings: groupFindings(findings),
+    policies: buildPolicyRows(evaluation, findings),
+  };
+  if (context.dataTime) report.dataTime = context.dataTime.toISOString();
+  if (context.cni) report.cni = context.cni;
+  return report;
+}
+
+function refOf(workload: WorkloadNode): string {
+  return workload.id.slice('workload:'.length);
+}

@@ -1,0 +1,22 @@
+import { PortSet } from '@netmap/engine';
+import type { Protocol } from '@netmap/model';
+
+/** Ports as flows write them: `"all"` or `["TCP 80", "TCP 8000-8080", "UDP 53"]`. */
+export type FlowPorts = 'all' | string[];
+
+/** Reads ports as flows write them. */
+export function readFlowPorts(ports: FlowPorts): PortSet {
+  if (ports === 'all') return PortSet.ALL;
+  let result = PortSet.EMPTY;
+  for (const text of ports) {
+    const [protocol = 'TCP', range = ''] = text.split(' ');
+    const [first = 0, last = first] = range.split('-').map(Number);
+    result = result.union(PortSet.of(protocol as Protocol, first, last));
+  }
+  return result;
+}
+
+/** Writes ports as flows write them. */
+export function writeFlowPorts(ports: PortSet): FlowPorts {
+  return ports.isAll() ? 'all' : ports.toStrings();
+}
