@@ -6,6 +6,7 @@ import { ClassProjection } from './class-projection.ts';
 import { stringLabels, readPod, type PodFacts } from './pod-facts.ts';
 import { NamespaceFacts } from './namespace-facts.ts';
 import { PodClassIndex } from './pod-classes.ts';
+import type { Visibility } from './visibility.ts';
 import { WORKLOAD_KINDS, WorkloadIndex } from './workloads.ts';
 
 /** A change to one object, as a source reports it. */
@@ -39,7 +40,7 @@ function namespaceOf(object: KubeObject): string {
 }
 
 /** `namespace/name` (or `name` for cluster-scoped objects). */
-function refOf(object: KubeObject): string {
+export function refOf(object: KubeObject): string {
   const namespace = namespaceOf(object);
   return namespace ? `${namespace}/${object.metadata?.name ?? ''}` : (object.metadata?.name ?? '');
 }
@@ -88,7 +89,11 @@ export class ClusterState {
     for (const policy of this.policies.values()) this.projection.include(policy);
     this.classes = new PodClassIndex(
       this.projection,
-      (namespace) => this.policiesByNamespace.get(namespace)?.values() ?? [],
+      // Policies of a namespace that could not be read (held from before) isolate nothing known.
+      (namespace) =>
+        this.namespaces.arePoliciesRead(namespace)
+          ? (this.policiesByNamespace.get(namespace)?.values() ?? [])
+          : [],
     );
     for (const pod of this.pods.values()) this.indexPod(pod);
     this.refreshRepresentatives(this.workloads.refs());
@@ -104,6 +109,21 @@ export class ClusterState {
     if (WORKLOAD_KINDS.has(kind)) return this.applyWorkload(change);
     if (change.type === 'delete') this.remove(change.object);
     else this.store(change.object);
+  }
+
+  /**
+   * Records what the source could read (see `Visibility`); returns the namespaces whose every flow
+   * may have changed: those whose NetworkPolicies became readable or not, or all of them when
+   * readability of namespace labels changed.
+   */
+  setVisibility(visibility: Visibility): string[] {
+    const names = new Set([...this.namespaces.names(), ...this.classes.namespaces()]);
+    if (visibility.policies !== 'all') for (const name of visibility.policies) names.add(name);
+    const changed = this.namespaces.setVisibility(visibility, names);
+    if (changed.policies.length === 0 && !changed.labels) return [];
+    this.rulesRevision++;
+    for (const namespace of changed.policies) this.classes.refreshPolicies(namespace);
+    return changed.labels ? [...names] : changed.policies;
   }
 
   /** Changes whenever flows between workloads and the outside may have changed. */

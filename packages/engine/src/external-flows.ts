@@ -6,21 +6,24 @@ import { IpAtoms } from './ip-atoms.ts';
 import type { PodClass } from './pod-classes.ts';
 import type { MatchContext, Party } from './rule-match.ts';
 
-type IpBlockPeer = ReturnType<ClusterState['ipBlockPeers']>[number];
+/** An ipBlock peer of a policy: the outside is cut at its edges. */
+export type IpBlockPeer = ReturnType<ClusterState['ipBlockPeers']>[number];
 
 /**
  * Adds flows between workloads and addresses outside the cluster. Per direction, the outside is
  * split into the largest ranges whose addresses every ipBlock of that direction treats alike, each
- * named `first-last[External]` (e.g. `0.0.0.0-9.255.255.255[External]`).
+ * named `first-last[External]` (e.g. `0.0.0.0-9.255.255.255[External]`). `cutAt` gives the ipBlocks
+ * that cut the outside, the state's own by default (comparing two states cuts both at the edges of both).
  */
 export function addExternalFlows(
   table: FlowTable,
   state: ClusterState,
   classes: readonly PodClass[],
   context: MatchContext,
+  cutAt: (direction: 'ingress' | 'egress') => IpBlockPeer[] = (direction) => state.ipBlockPeers(direction),
 ): void {
   for (const direction of ['ingress', 'egress'] as const) {
-    const peers = state.ipBlockPeers(direction);
+    const peers = cutAt(direction);
     const families: (4 | 6)[] = peers.some((p) => p.cidr.family === 6) ? [4, 6] : [4];
     for (const family of families) {
       for (const range of outsideRanges(peers, family)) {
