@@ -19,6 +19,15 @@ export function isolatingPolicies(
   return direction === 'ingress' ? subject.podClass.ingressPolicies : subject.podClass.egressPolicies;
 }
 
+/** Whether policy would apply to `subject` but its namespace's NetworkPolicies could not be read. */
+export function arePoliciesUnread(subject: Party, context: MatchContext): boolean {
+  return (
+    subject.kind === 'pod' &&
+    !subject.podClass.hostNetwork &&
+    !context.namespaces.arePoliciesRead(subject.podClass.namespace)
+  );
+}
+
 /**
  * What one side lets through: the union of the rules of every policy that selects `subject` in
  * `direction` and whose peers select `other`. A side that no policy isolates allows everything.
@@ -30,8 +39,10 @@ export function sidePorts(
   destination: Party,
   context: MatchContext,
 ): PortVerdicts {
-  // Nothing is known of the policies of a pod the input does not hold.
-  if (subject.kind === 'unresolved-pod') return { allowed: PortSet.EMPTY, unknown: PortSet.ALL };
+  // Nothing is known of the policies of a pod the input does not hold, or whose namespace's
+  // policies could not be read.
+  if (subject.kind === 'unresolved-pod' || arePoliciesUnread(subject, context))
+    return { allowed: PortSet.EMPTY, unknown: PortSet.ALL };
   const policies = isolatingPolicies(subject, direction);
   if (policies.length === 0) return ALL_ALLOWED;
   let allowed = PortSet.EMPTY;

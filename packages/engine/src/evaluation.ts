@@ -13,6 +13,7 @@ import type { MatchContext } from './rule-match.ts';
 import { addExternalFlows } from './external-flows.ts';
 import { FlowTable, type WorkloadFlow } from './flow-table.ts';
 import { addIngressControllerFlows } from './ingress-controller-flows.ts';
+import type { Visibility } from './visibility.ts';
 import { addWorkloadFlows } from './workload-flows.ts';
 
 /** How the engine reads facts that the NetworkPolicy spec leaves to the CNI. */
@@ -58,6 +59,14 @@ export class Evaluation {
     readonly options: EngineOptions = {},
   ) {
     this.context = { namespaces: state.namespaces, ipBlockMatchesPods: options.ipBlockMatchesPods ?? true };
+  }
+
+  /**
+   * Records what the source could read; later queries answer unknown where they depend on what it
+   * could not. Returns the namespaces whose every flow may have changed.
+   */
+  setVisibility(visibility: Visibility): string[] {
+    return this.state.setVisibility(visibility);
   }
 
   /** Applies one object change; later queries see it. */

@@ -9,7 +9,7 @@ import {
   type RuleExplanation,
 } from '@netmap/model';
 import type { CompiledPolicy, CompiledRule } from './compile-policy.ts';
-import { isolatingPolicies } from './connection-ports.ts';
+import { arePoliciesUnread, isolatingPolicies } from './connection-ports.ts';
 import { describePeer, describePorts } from './describe-rule.ts';
 import { andVerdict, orMatch, verdictOf } from './match-result.ts';
 import { matchPeer, matchPort, type MatchContext, type Party } from './rule-match.ts';
@@ -90,6 +90,10 @@ function explainSide(
   if (subject.party.podClass.hostNetwork) {
     const reason = `${name} uses the host network: NetworkPolicy does not apply to it`;
     return { direction, verdict: 'allowed', exemption: 'host-network', isolated: false, tiers: [], reason };
+  }
+  if (arePoliciesUnread(subject.party, question.context)) {
+    const reason = `the NetworkPolicies of namespace ${subject.party.podClass.namespace} could not be read: whether a policy isolates ${name} for ${direction} is not known`;
+    return { direction, verdict: 'unknown', exemption: 'unreadable', isolated: false, tiers: [], reason };
   }
   const policies = isolatingPolicies(subject.party, direction);
   const type = direction === 'ingress' ? 'Ingress' : 'Egress';

@@ -14,11 +14,12 @@ import { serviceWiringFindings } from './findings/service-wiring.ts';
 import { shadowedPolicyFindings } from './findings/shadowed-policies.ts';
 import { snatIpBlockFindings } from './findings/snat-ipblock.ts';
 import { ignoredRuleFindings, policySelectsNoPodFindings } from './findings/unused-policies.ts';
+import { visibilityFindings } from './findings/visibility.ts';
 
 export { enforcementFindings } from './findings/enforcement.ts';
 
 /**
- * Every finding about a cluster, sorted by id: invalid objects, paths from outside, unprotected
+ * Every finding about a cluster, sorted by id: invalid objects, what the source could not read, paths from outside, unprotected
  * workloads and namespaces, policy parts that do nothing, Services and Ingresses that do not reach
  * their pods, and Services one failure from going down. Ids are unique and do not depend on the
  * order of the objects. (Whether the network plugin enforces policies is `enforcementFindings`.)
@@ -30,6 +31,7 @@ export function collectFindings(state: ClusterState, options: EngineOptions = {}
   const findings = [
     ...invalidObjectFindings(state),
     ...unreadableFieldFindings(state),
+    ...visibilityFindings(state),
     ...exposureFindings(scope),
     ...unprotectedWorkloadFindings(state),
     ...noDefaultDenyFindings(state),

@@ -2,6 +2,7 @@ export { evaluateCluster, Evaluation } from './evaluation.ts';
 export type { EngineOptions, Matrix, Reach } from './evaluation.ts';
 export type { CheckResult } from './check-connection.ts';
 export type { ObjectChange } from './cluster-state.ts';
+export { FULL_VISIBILITY, type Visibility } from './visibility.ts';
 export { parseEndpoint, QueryError } from './endpoints.ts';
 export type { EndpointSpec } from './endpoints.ts';
 export type { WorkloadFlow } from './flow-table.ts';

@@ -11,6 +11,7 @@ import { NamespacePairFlows } from './namespace-pair-flows.ts';
 import { ChangeTracker, type TopologyChange } from './topology-change.ts';
 import { TouchedObjects } from './touched-objects.ts';
 import { TopologyWriter } from './topology-writer.ts';
+import type { Visibility } from './visibility.ts';
 import { WorkloadPairFlows } from './workload-pair-flows.ts';
 
 export type { TopologyChange } from './topology-change.ts';
@@ -82,6 +83,11 @@ export class TopologyDeriver {
     this.evaluation.apply(change);
     this.members.follow(change);
     this.touched.after(change);
+  }
+
+  /** Records what the source could read; flows to and from the namespaces it changes are derived again. */
+  setVisibility(visibility: Visibility): void {
+    this.touched.relabel(this.evaluation.setVisibility(visibility));
   }
 
   /** Brings the topology up to date with the changes applied since the last update; returns what changed. */

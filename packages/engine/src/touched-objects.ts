@@ -50,6 +50,22 @@ export class TouchedObjects {
     };
   }
 
+  /**
+   * Namespaces whose facts changed without an object changing (what could be read of them): their
+   * nodes, and every flow to or from their pods, are to be derived again.
+   */
+  relabel(namespaces: readonly string[]): void {
+    if (namespaces.length === 0) return;
+    const touched = this.touched;
+    touched.isAny = true;
+    touched.isPolicyTouched = true;
+    touched.areControllersStale = true;
+    for (const namespace of namespaces) {
+      touched.relabelled.add(namespace);
+      if (touched.namespaces !== 'all') touched.namespaces.add(namespace);
+    }
+  }
+
   /** Before a change is applied: what the state held of the object. */
   before(change: ObjectChange): void {
     this.inspect(change.object);

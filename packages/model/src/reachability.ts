@@ -69,8 +69,8 @@ export interface TierExplanation {
 export interface DirectionExplanation {
   direction: 'ingress' | 'egress';
   verdict: Verdict;
-  /** Set when no policy can apply to this side at all. */
-  exemption?: 'external' | 'host-network' | 'loopback' | 'unresolved';
+  /** Set when no policy can apply to this side at all, or when the policies that may are not known. */
+  exemption?: 'external' | 'host-network' | 'loopback' | 'unresolved' | 'unreadable';
   /** Whether some policy selects the pod for this direction (so only what rules allow gets through). */
   isolated: boolean;
   tiers: TierExplanation[];

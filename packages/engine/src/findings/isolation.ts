@@ -14,7 +14,8 @@ export function unprotectedWorkloadFindings(state: ClusterState): Finding[] {
   const totals = new Map<string, number>();
   const open: Record<Direction, Map<string, number>> = { ingress: new Map(), egress: new Map() };
   for (const podClass of state.classes.all()) {
-    if (podClass.hostNetwork) continue;
+    // Pods whose namespace's policies could not be read are reported as such (visibility.ts).
+    if (podClass.hostNetwork || !state.namespaces.arePoliciesRead(podClass.namespace)) continue;
     for (const [workload, members] of podClass.workloads) {
       totals.set(workload, (totals.get(workload) ?? 0) + members);
       for (const direction of DIRECTIONS) {
@@ -50,7 +51,9 @@ export function unprotectedWorkloadFindings(state: ClusterState): Finding[] {
  */
 export function noDefaultDenyFindings(state: ClusterState): Finding[] {
   const namespaces = new Set<string>();
-  for (const podClass of state.classes.all()) if (!podClass.hostNetwork) namespaces.add(podClass.namespace);
+  for (const podClass of state.classes.all())
+    if (!podClass.hostNetwork && state.namespaces.arePoliciesRead(podClass.namespace))
+      namespaces.add(podClass.namespace);
   const findings: Finding[] = [];
   for (const namespace of namespaces) {
     const policies = [...state.policiesIn(namespace)];

@@ -24,7 +24,7 @@ const PROBES: readonly (readonly [number, Protocol])[] = [
 ];
 
 /** Runs per property: thousands of random clusters in about 20 s on two cores. */
-const RUNS = { reference: 5000, can: 2500, incremental: 3000, order: 2000, additive: 3000 };
+const RUNS = { reference: 5000, can: 2500, unreadable: 1500, incremental: 3000, order: 2000, additive: 3000 };
 
 /** Long enough for the runs below on a slow two-core machine, and for shrinking a failure. */
 const TIMEOUT = 120_000;
@@ -51,8 +51,14 @@ function disagreements(
   objects: KubeObject[],
   ipBlockMatchesPods: boolean,
   engineVerdict: EngineVerdict,
+  unreadablePolicies: readonly string[] = [],
 ): string[] {
   const evaluation = evaluateCluster(objects, { ipBlockMatchesPods });
+  if (unreadablePolicies.length > 0) {
+    const namespaces = objects.map((object) => object.metadata?.namespace ?? 'default');
+    const read = namespaces.filter((namespace) => !unreadablePolicies.includes(namespace));
+    evaluation.setVisibility({ policies: [...new Set(read)], namespaceLabels: true });
+  }
   // The reference reads valid objects only: the generator must not produce any other.
   const found = [...evaluation.state.invalid.values()].map(
     (invalid) => `invalid ${invalid.ref}: ${invalid.error}`,
@@ -63,9 +69,10 @@ function disagreements(
         const engine = engineVerdict(evaluation, matrix, from, to);
         const reference = referenceVerdict(objects, from, to, matrix.port, matrix.protocol, {
           ipBlockMatchesPods,
+          unreadablePolicies,
         });
         if (engine !== reference) {
-          const options = `ipBlockMatchesPods ${ipBlockMatchesPods}`;
+          const options = `ipBlockMatchesPods ${ipBlockMatchesPods}, unreadable [${unreadablePolicies.join(', ')}]`;
           found.push(
             `${from} → ${to} ${matrix.protocol} ${matrix.port} (${options}): engine ${engine}, reference ${reference}`,
           );
@@ -128,6 +135,24 @@ describe('fast engine against the reference evaluator', { timeout: TIMEOUT }, ()
     );
   });
 });
+
+describe(
+  'fast engine against the reference evaluator where policies could not be read',
+  { timeout: TIMEOUT },
+  () => {
+    const unreadable = fc.subarray(['alpha', 'beta', 'gamma'], { minLength: 1 });
+
+    it('matrix and can() agree with the reference evaluator on every pod pair', () => {
+      fc.assert(
+        fc.property(clusterArbitrary, fc.boolean(), unreadable, (objects, ipBlockMatchesPods, namespaces) => {
+          expect(disagreements(objects, ipBlockMatchesPods, fromMatrix, namespaces)).toEqual([]);
+          expect(disagreements(objects, ipBlockMatchesPods, fromCan, namespaces)).toEqual([]);
+        }),
+        { numRuns: RUNS.unreadable },
+      );
+    });
+  },
+);
 
 describe('NetworkPolicy algebra on the fast engine', { timeout: TIMEOUT }, () => {
   it('incremental updates equal a fresh evaluation', () => {

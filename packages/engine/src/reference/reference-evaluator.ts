@@ -21,7 +21,7 @@ export function referenceVerdict(
   toPod: string,
   port: number,
   protocol: Protocol,
-  options: { ipBlockMatchesPods: boolean } = { ipBlockMatchesPods: true },
+  options: ReferenceOptions = { ipBlockMatchesPods: true },
 ): Verdict {
   if (fromPod === toPod) return 'allowed';
   const pods = objects.filter((o): o is Pod => o.kind === 'Pod');
@@ -37,9 +37,16 @@ export function referenceVerdict(
   return 'allowed';
 }
 
+/** How facts the spec leaves to the CNI are read, and what the source could not read. */
+export interface ReferenceOptions {
+  ipBlockMatchesPods: boolean;
+  /** Namespaces whose NetworkPolicies could not be read (none by default). */
+  unreadablePolicies?: readonly string[];
+}
+
 interface World {
   objects: readonly KubeObject[];
-  options: { ipBlockMatchesPods: boolean };
+  options: ReferenceOptions;
 }
 
 type Tri = boolean | 'unknown';
@@ -56,6 +63,8 @@ function side(
 ): Verdict {
   // Traffic of hostNetwork pods is node traffic: no NetworkPolicy applies to their own side.
   if (pod.spec?.hostNetwork) return 'allowed';
+  // Policies that could not be read may isolate the pod or not, and allow anything or nothing.
+  if (world.options.unreadablePolicies?.includes(namespaceOf(pod))) return 'unknown';
   const selecting = policies.filter(
     (policy) =>
       namespaceOf(policy) === namespaceOf(pod) &&
