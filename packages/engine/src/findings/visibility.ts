@@ -3,8 +3,6 @@ import type { ClusterState } from '../cluster-state.ts';
 import { NAMESPACE_NAME_LABEL } from '../namespace-facts.ts';
 import { count, finding } from './finding-text.ts';
 
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
 /**
  * What the source could not read, where it changes answers: namespaces with pods whose
  * NetworkPolicies are unknown (every verdict to or from those pods is unknown), and namespace labels
