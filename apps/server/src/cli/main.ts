@@ -1,6 +1,7 @@
 import { QueryError } from '@netmap/engine';
 import type { CliIo } from './cli-io.ts';
 import { runCan } from './commands/can.ts';
+import { runDiff } from './commands/diff.ts';
 import { runFindings } from './commands/findings.ts';
 import { runFlows } from './commands/flows.ts';
 import { runMatrix } from './commands/matrix.ts';
@@ -18,11 +19,13 @@ Commands:
   who-can-reach   every pod that can reach a target
   flows           allowed connections between workloads, ports merged per protocol
   findings        what a review should look at: exposure, unprotected pods, dead or broken parts
+  diff            what a change of manifests opens and closes, and the findings it adds or settles
   serve           serve the HTTP API over manifests
 
 Run "netmap <command> --help" for a command's options.
-Exit codes: 0 ok; 1 findings of --fail-on severity or above (netmap findings);
-2 bad usage or bad input (the reason is on stderr).
+Exit codes: 0 ok; 1 findings of --fail-on severity or above (netmap findings), or a
+change that opens something from outside the cluster (netmap diff); 2 bad usage or
+bad input (the reason is on stderr).
 `;
 
 /** A command; one that returns a number sets the exit code (0 otherwise). */
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<v
   'who-can-reach': runWhoCanReach,
   flows: runFlows,
   findings: runFindings,
+  diff: runDiff,
   serve: runServe,
 };
 
