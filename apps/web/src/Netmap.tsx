@@ -16,6 +16,11 @@ import { MapView } from './features/map/MapView.tsx';
 import { endpointSuggestions, routeNodeIds } from './features/query/endpoints.ts';
 import { PolicyViewer, type PolicyFocus } from './features/query/PolicyViewer.tsx';
 import { QueryPanel } from './features/query/QueryPanel.tsx';
+import { editableYaml } from './features/what-if/draft-text.ts';
+import { useWhatIfDraft } from './features/what-if/useWhatIfDraft.ts';
+import { useWhatIfMap } from './features/what-if/useWhatIfMap.ts';
+import { WhatIfEdgeList } from './features/what-if/WhatIfEdgeList.tsx';
+import { WhatIfPanel } from './features/what-if/WhatIfPanel.tsx';
 import { useViewState } from './useViewState.ts';
 import { ConnectionIndicator } from './ui/ConnectionIndicator.tsx';
 import { ContextMenu } from './ui/ContextMenu.tsx';
@@ -43,10 +48,12 @@ export function Netmap(props: { stream: ModelStream }) {
   const [reachHighlight, setReachHighlight] = useState<string[] | null>(null);
   const [menu, setMenu] = useState<{ id: string; position: { x: number; y: number } } | null>(null);
   const [question, setQuestion] = useReachQuestion(view.selected);
-  const [tool, setTool] = useState<'findings' | null>(null);
+  const [tool, setTool] = useState<'findings' | 'what-if' | null>(null);
   const findings = useFindings().data ?? [];
 
   const map = useMemo(() => (model ? buildElements(model, view) : undefined), [model, view]);
+  const whatIf = useWhatIfDraft();
+  const shown = useWhatIfMap(map, model, whatIf.result);
   const suggestions = useMemo(() => (model ? endpointSuggestions(model) : []), [model]);
   const namespaces = useMemo(
     () =>
@@ -120,7 +127,7 @@ export function Netmap(props: { stream: ModelStream }) {
       </div>
       <aside className="sidebar">
         <FilterBar view={view} onChange={update} namespaces={namespaces} labelError={map?.selectorError} />
-        {map && <Legend entries={map.legend} />}
+        {map && <Legend entries={shown.legend} />}
         {map && map.hidden.nodes > 0 && (
           <p className="muted">{map.hidden.nodes} objects hidden by the filters.</p>
         )}
@@ -128,7 +135,7 @@ export function Netmap(props: { stream: ModelStream }) {
       <main className="map">
         {map && (
           <MapView
-            elements={map.elements}
+            elements={shown.elements ?? map.elements}
             selected={view.selected}
             highlight={highlight}
             onSelect={select}
@@ -136,6 +143,7 @@ export function Netmap(props: { stream: ModelStream }) {
             onCanvas={setCanvas}
           />
         )}
+        <WhatIfEdgeList edges={shown.edges} />
         {!model && <div className="map-empty">Loading the cluster’s network…</div>}
         {map?.aggregated && <div className="map-notice banner banner-info">{map.aggregated}</div>}
         <div className="map-tools">
@@ -150,7 +158,7 @@ export function Netmap(props: { stream: ModelStream }) {
               view,
               source: sourceName,
               dataTime: connection.lastEventAt,
-              legend: map?.legend ?? [],
+              legend: shown.legend,
             })}
           />
         </div>
@@ -179,17 +187,34 @@ export function Netmap(props: { stream: ModelStream }) {
           >
             Findings ({findings.length})
           </button>
+          <button
+            type="button"
+            aria-expanded={tool === 'what-if'}
+            onClick={() => setTool(tool === 'what-if' ? null : 'what-if')}
+          >
+            What-if{whatIf.result ? ' (preview shown)' : ''}
+          </button>
         </div>
         {tool === 'findings' && (
           <FindingsPanel findings={findings} activeId={findingFocus.activeId} onPick={findingFocus.pick} />
         )}
+        {tool === 'what-if' && <WhatIfPanel draft={whatIf} drawn={shown.drawn} />}
         <QueryPanel
           query={view.query}
           suggestions={suggestions}
           onQuery={(query) => update({ query })}
           onShowPolicy={(name, direction, rule) => setPolicy({ policy: name, direction, rule })}
         />
-        {policy && <PolicyViewer focus={policy} onClose={() => setPolicy(null)} />}
+        {policy && (
+          <PolicyViewer
+            focus={policy}
+            onClose={() => setPolicy(null)}
+            onEdit={(yaml) => {
+              whatIf.addDocument(editableYaml(yaml));
+              setTool('what-if');
+            }}
+          />
+        )}
         {view.selected?.startsWith('flow:') && map && model && (
           <FlowPanel model={model} flowIds={map.members[view.selected] ?? []} onPick={pick} />
         )}

@@ -9,7 +9,12 @@ export interface PolicyFocus {
 }
 
 /** A NetworkPolicy's YAML, the rule an explanation names highlighted. */
-export function PolicyViewer(props: { focus: PolicyFocus; onClose: () => void }) {
+export function PolicyViewer(props: {
+  focus: PolicyFocus;
+  onClose: () => void;
+  /** Starts a what-if edit from the policy's YAML. */
+  onEdit?: (yaml: string) => void;
+}) {
   const { focus } = props;
   const answer = usePolicy(focus.policy);
   const ranges = focus.direction && answer.data ? answer.data.rules[focus.direction] : undefined;
@@ -28,6 +33,13 @@ export function PolicyViewer(props: { focus: PolicyFocus; onClose: () => void })
         </p>
       )}
       {answer.error && <p className="field-error">{answer.error.message}</p>}
+      {answer.data && props.onEdit && (
+        <div className="actions">
+          <button type="button" onClick={() => props.onEdit?.(answer.data.yaml)}>
+            Edit in a what-if draft
+          </button>
+        </div>
+      )}
       {answer.data && <PolicyYamlView yaml={answer.data.yaml} highlight={highlight} />}
     </section>
   );
