@@ -96,10 +96,41 @@ describe('the model hub', () => {
     expect(hub.patchesSince('other-run', 4)).toBeUndefined();
   });
 
-  it('records what the source cannot read', () => {
+  it('records what the source cannot read, until it can again', () => {
     const hub = syncedHub();
     hub.receive({ type: 'problem', resource: 'networkpolicies', message: 'forbidden' });
     expect(hub.status.problems).toEqual({ networkpolicies: 'forbidden' });
+    hub.receive({ type: 'resolved', resource: 'networkpolicies' });
+    expect(hub.status.problems).toEqual({});
+  });
+
+  it('marks flows unknown where policies could not be read, told before or after the sync', () => {
+    const verdicts = (hub: ModelHub) =>
+      Object.values(hub.topology!.flows).map((flow) => `${flow.verdict} ${flow.from}>${flow.to}`);
+    const blind = { policies: [], namespaceLabels: true };
+    const before = new ModelHub({ kind: 'cluster', description: 'test' }, { coalesceMs: 100 });
+    before.receive({ type: 'visibility', visibility: blind });
+    before.receive({ type: 'upsert', object: pod('web') });
+    before.receive({ type: 'upsert', object: pod('db') });
+    before.receive({ type: 'synced' });
+    expect(
+      verdicts(before)
+        .filter((flow) => !flow.includes('External'))
+        .sort(),
+    ).toEqual([
+      'unknown workload:shop/db[Pod]>workload:shop/web[Pod]',
+      'unknown workload:shop/web[Pod]>workload:shop/db[Pod]',
+    ]);
+    expect(Object.keys(before.topology!.findings)).toContain('policies-unreadable:shop');
+
+    const after = syncedHub();
+    const patches: TopologyPatch[] = [];
+    after.subscribe((patch) => patches.push(patch));
+    after.receive({ type: 'visibility', visibility: blind });
+    vi.advanceTimersByTime(100);
+    expect(patches).toHaveLength(1);
+    expect(verdicts(after).sort()).toEqual(verdicts(before).sort());
+    expect(patches[0]!.removals.flows).toContain('allowed:workload:shop/db[Pod]>workload:shop/web[Pod]');
   });
 
   it('merges flows per namespace above the workload limit, and serves the workload flows behind one on request', () => {

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   detectCni,
   evaluateCluster,
+  FULL_VISIBILITY,
   TopologyDeriver,
   workloadFlowsBetween,
   type TopologyChange,
   type EngineOptions,
   type Evaluation,
+  type Visibility,
 } from '@netmap/engine';
 import {
   isEmptyPatch,
@@ -77,6 +79,8 @@ export class ModelHub implements EvaluationSource {
   private findingsStaleSince: number | undefined;
   private lastFindingsMs = 0;
   private lastFlushMs = 0;
+  /** What the source can read; verdicts that depend on the rest are unknown. */
+  private visibility: Visibility = FULL_VISIBILITY;
 
   constructor(
     source: Pick<ObjectSource, 'kind' | 'description'>,
@@ -116,7 +120,16 @@ export class ModelHub implements EvaluationSource {
       this.status.problems[event.resource] = event.message;
       return;
     }
+    if (event.type === 'resolved') {
+      delete this.status.problems[event.resource];
+      return;
+    }
     if (event.type === 'synced') return this.completeSync();
+    if (event.type === 'visibility') {
+      this.visibility = event.visibility;
+      this.deriver?.setVisibility(event.visibility);
+      return this.scheduleFlush();
+    }
     if (event.object.kind === 'DaemonSet') this.trackDaemonSet(event);
     if (!this.deriver) {
       // Until the first sync completes, keep the latest of each object and evaluate once.
@@ -125,6 +138,11 @@ export class ModelHub implements EvaluationSource {
       return;
     }
     this.deriver.apply(event);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (!this.deriver) return;
     // Costly findings wait for the source to pause.
     if (this.findingsTimer) this.scheduleFindings();
     this.flushTimer ??= setTimeout(() => this.flush(), Math.max(this.coalesceMs, this.lastFlushMs));
@@ -160,6 +178,7 @@ export class ModelHub implements EvaluationSource {
     this.status.synced = true;
     if (this.deriver) return;
     const evaluation = evaluateCluster([...this.initial.values()], this.options.engine);
+    evaluation.setVisibility(this.visibility);
     this.initial.clear();
     const flowLevel = chooseFlowLevel(
       evaluation,

@@ -109,6 +109,8 @@ describe('ClusterSource: RBAC', () => {
     ]);
     expect(log.view.has('NetworkPolicy/shop/default-deny')).toBe(false);
     expect(log.view.has('Pod/shop/web-1')).toBe(true);
+    // No namespace's policies are known: the engine is told, so verdicts there are unknown.
+    expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: [], namespaceLabels: true });
   });
 
   it('falls back to the namespaces named with --namespace, and reports those it cannot read', async () => {
@@ -119,7 +121,16 @@ describe('ClusterSource: RBAC', () => {
     const log = await start({ forbidden }, ['shop', 'kube-system']);
     await eventually(() => synced(log));
     expect(log.view.has('NetworkPolicy/shop/default-deny')).toBe(true);
-    expect(log.of('problem').map((p) => p.resource)).toEqual(['networkpolicies in kube-system']);
+    expect(log.of('problem')).toEqual([
+      {
+        type: 'problem',
+        resource: 'networkpolicies',
+        message:
+          'forbidden: netmap cannot list networkpolicies cluster-wide; reading them only in shop, kube-system (--namespace); verdicts to or from pods of other namespaces are unknown',
+      },
+      expect.objectContaining({ resource: 'networkpolicies in kube-system' }),
+    ]);
+    expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: ['shop'], namespaceLabels: true });
     const from = log.events.length;
     sim!.store.create(f.networkPolicy('shop', 'allow-web'));
     await eventually(() => expect(log.lines(from)).toEqual(['upsert NetworkPolicy/shop/allow-web']));
@@ -135,6 +146,7 @@ describe('ClusterSource: RBAC', () => {
       }),
     ]);
     expect(log.view.has('Pod/shop/web-1')).toBe(true);
+    expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: 'all', namespaceLabels: false });
   });
 
   it('reports refused credentials', async () => {

@@ -3,7 +3,8 @@ import type { ApiError } from './api-request.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { loadClusterConfig, type ClusterConfigOptions } from './kube-config.ts';
 import type { ObjectSource, SourceEvent } from './object-source.ts';
-import { unreadableMessage } from './problem-messages.ts';
+import { fallbackMessage, unreadableMessage } from './problem-messages.ts';
+import { ReadScopes } from './read-scopes.ts';
 import { ScopeWatch } from './scope-watch.ts';
 import { WATCHED_RESOURCES, type WatchedResource } from './watched-resources.ts';
 
@@ -36,6 +37,8 @@ export class ClusterSource implements ObjectSource {
   private readonly watches: ScopeWatch[] = [];
   private readonly pending = new Set<string>();
   private readonly reported = new Set<string>();
+  private readonly scopes = new ReadScopes();
+  private visibility = this.scopes.visibility;
   private emit: (event: SourceEvent) => void = () => {};
   private isSynced = false;
 
@@ -65,7 +68,9 @@ export class ClusterSource implements ObjectSource {
         emit: (event) => this.emit(event),
         onListed: () => {
           this.options.observer?.listed(name);
-          this.reported.delete(name);
+          if (this.reported.delete(name)) this.emit({ type: 'resolved', resource: name });
+          this.scopes.listed(resource.resource, namespace);
+          this.tellVisibility();
           this.settle(name);
         },
         onUnreadable: (error) => this.unreadable(resource, namespace, error),
@@ -87,11 +92,23 @@ export class ClusterSource implements ObjectSource {
     const namespaces = this.options.namespaces ?? [];
     const name = scopeName(resource, namespace);
     if (namespace === undefined && error.statusCode === 403 && resource.namespaced && namespaces.length > 0) {
+      this.report(name, fallbackMessage(resource, namespaces));
+      this.scopes.unreadable(resource.resource, namespace, namespaces);
       for (const each of namespaces) this.watchScope(resource, each);
     } else {
       this.report(name, unreadableMessage(resource, namespace, error));
+      this.scopes.unreadable(resource.resource, namespace);
     }
+    this.tellVisibility();
     this.settle(name);
+  }
+
+  /** Tells the hub when what can be read of policies and namespaces changed. */
+  private tellVisibility(): void {
+    const visibility = this.scopes.visibility;
+    if (JSON.stringify(visibility) === JSON.stringify(this.visibility)) return;
+    this.visibility = visibility;
+    this.emit({ type: 'visibility', visibility });
   }
 
   /** Emits a problem once until the scope reads again. */

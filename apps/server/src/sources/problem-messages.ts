@@ -18,3 +18,11 @@ export function unreadableMessage(
     : `give it get/list/watch on ${what}`;
   return `forbidden: netmap cannot list ${what} cluster-wide; ${fix}${consequence}`;
 }
+
+/** A cluster-wide list that is forbidden, read namespace by namespace instead (`--namespace`). */
+export function fallbackMessage(resource: WatchedResource, namespaces: readonly string[]): string {
+  const what = resource.resource;
+  const consequence =
+    what === 'networkpolicies' ? '; verdicts to or from pods of other namespaces are unknown' : '';
+  return `forbidden: netmap cannot list ${what} cluster-wide; reading them only in ${namespaces.join(', ')} (--namespace)${consequence}`;
+}
