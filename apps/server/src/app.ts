@@ -12,6 +12,7 @@ import { policyRoutes } from './routes/policies.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { webAppRoutes } from './routes/web-app.ts';
+import { whatIfRoutes } from './routes/what-if.ts';
 import { installAuth, isAuthEnabled, type AuthOptions } from './security/auth.ts';
 import { installHostCheck } from './security/host-check.ts';
 import { installSecurityHeaders } from './security/security-headers.ts';
@@ -43,7 +44,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // Streams never end by themselves: closing the app must close them.
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    // The API takes no bodies (the login form is the one exception, with its own smaller limit).
+    // Bodies are small: the login form (with its own smaller limit) and what-if drafts (with their
+    // own larger one) are the only routes that take one.
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
   });
@@ -70,6 +72,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(queryRoutes, { source: options.source });
   void app.register(objectRoutes, { source: options.source });
   void app.register(policyRoutes, { source: options.source });
+  void app.register(whatIfRoutes, { source: options.source });
   if (options.source instanceof ModelHub) {
     void app.register(modelRoutes, { hub: options.source });
     void app.register(modelFlowRoutes, { hub: options.source });

@@ -42,5 +42,6 @@ export interface WhatIfResult extends EvaluationDiff {
 export interface PolicySummary {
   namespace: string;
   name: string;
+  /** Active pods it selects; a workload without pods counts as one (the pod its template stands for). */
   podCount: number;
 }
