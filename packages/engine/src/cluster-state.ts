@@ -3,6 +3,7 @@ import { readIngressRoutes, type IngressRoute } from './ingress-routes.ts';
 import type { Cidr } from './cidr.ts';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
 import { ClassProjection } from './class-projection.ts';
+import { detectCni, type Cni } from './cni.ts';
 import { stringLabels, readPod, type PodFacts } from './pod-facts.ts';
 import { NamespaceFacts } from './namespace-facts.ts';
 import { PodClassIndex } from './pod-classes.ts';
@@ -68,6 +69,8 @@ export class ClusterState {
   /** EndpointSlices by `namespace/service`, from their kubernetes.io/service-name label. */
   private readonly slicesByService = new Map<string, Map<string, KubeObject>>();
   private readonly serviceOfSlice = new Map<string, string>();
+  /** DaemonSets by `namespace/name`: they tell which network plugin runs. */
+  private readonly daemonSets = new Map<string, Workload>();
   /** Counts of objects of kinds the engine does not read. */
   readonly ignored = new Map<string, number>();
   readonly classes: PodClassIndex;
@@ -124,6 +127,11 @@ export class ClusterState {
     this.rulesRevision++;
     for (const namespace of changed.policies) this.classes.refreshPolicies(namespace);
     return changed.labels ? [...names] : changed.policies;
+  }
+
+  /** The network plugin, from the DaemonSets held; `unknown` when none gives it away (e.g. manifests). */
+  get cni(): Cni {
+    return detectCni([...this.daemonSets.values()]);
   }
 
   /** Changes whenever flows between workloads and the outside may have changed. */
@@ -186,6 +194,7 @@ export class ClusterState {
       this.storePolicy(object as NetworkPolicy, namespace);
     } else if (WORKLOAD_KINDS.has(kind)) {
       this.workloads.set(object as Workload, namespace);
+      if (kind === 'DaemonSet') this.daemonSets.set(refOf(object), object as Workload);
     } else if (STORED_KINDS.has(kind)) {
       this.stored.set(`${kind} ${refOf(object)}`, object);
       if (kind === 'EndpointSlice') this.indexSlice(object, true);
@@ -269,6 +278,10 @@ export class ClusterState {
     const before = this.workloads.refs(namespace);
     if (change.type === 'delete') this.workloads.delete(namespace, metadata?.name ?? '', kind);
     else this.workloads.set(change.object as Workload, namespace);
+    if (kind === 'DaemonSet') {
+      if (change.type === 'delete') this.daemonSets.delete(refOf(change.object));
+      else this.daemonSets.set(refOf(change.object), change.object as Workload);
+    }
     for (const pod of affected) this.indexPod(pod);
     this.refreshRepresentatives(new Set([...before, ...this.workloads.refs(namespace)]));
   }

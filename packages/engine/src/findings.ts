@@ -3,6 +3,7 @@ import type { ClusterState } from './cluster-state.ts';
 import { compareText } from './compare-text.ts';
 import type { EngineOptions } from './evaluation.ts';
 import { availabilityFindings } from './findings/availability.ts';
+import { enforcementFindings } from './findings/enforcement.ts';
 import { deadPeerFindings } from './findings/dead-peers.ts';
 import { exposureFindings } from './findings/exposure.ts';
 import { FindingScope } from './findings/finding-scope.ts';
@@ -19,16 +20,18 @@ import { visibilityFindings } from './findings/visibility.ts';
 export { enforcementFindings } from './findings/enforcement.ts';
 
 /**
- * Every finding about a cluster, sorted by id: invalid objects, what the source could not read, paths from outside, unprotected
- * workloads and namespaces, policy parts that do nothing, Services and Ingresses that do not reach
- * their pods, and Services one failure from going down. Ids are unique and do not depend on the
- * order of the objects. (Whether the network plugin enforces policies is `enforcementFindings`.)
+ * Every finding about a cluster, sorted by id: a network plugin that does not enforce policies,
+ * invalid objects, what the source could not read, paths from outside, unprotected workloads and
+ * namespaces, policy parts that do nothing, Services and Ingresses that do not reach their pods,
+ * and Services one failure from going down. Ids are unique and do not depend on the order of the
+ * objects.
  */
 export function collectFindings(state: ClusterState, options: EngineOptions = {}): Finding[] {
   const scope = new FindingScope(state, options);
   const unselecting = policySelectsNoPodFindings(scope);
   const idle = new Set(unselecting.map((f) => f.id.slice('policy-selects-no-pod:'.length)));
   const findings = [
+    ...enforcementFindings(state.cni, state.policies.size),
     ...invalidObjectFindings(state),
     ...unreadableFieldFindings(state),
     ...visibilityFindings(state),

@@ -1,6 +1,7 @@
-import type { Workload } from '@netmap/model';
+import type { KubeObject, Workload } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { detectCni, type Cni } from '../cni.ts';
+import { evaluateCluster } from '../evaluation.ts';
 import { enforcementFindings } from './enforcement.ts';
 
 const daemonSet = (namespace: string, name: string, image: string, args: string[] = []): Workload => {
@@ -49,5 +50,23 @@ describe('enforcement findings', () => {
         fix: 'Run a network plugin that enforces NetworkPolicy (e.g. Calico, Cilium, or Canal beside Flannel).',
       },
     ]);
+  });
+});
+
+describe('findings of a cluster', () => {
+  const deny: KubeObject = {
+    kind: 'NetworkPolicy',
+    metadata: { namespace: 'shop', name: 'deny' },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  };
+  const flannelDaemonSet = daemonSet('kube-flannel', 'kube-flannel-ds', 'docker.io/flannel/flannel:v0.25.1');
+
+  it('tell from the DaemonSets held that every policy is inert, and follow the plugin as it changes', () => {
+    const evaluation = evaluateCluster([flannelDaemonSet, deny]);
+    expect(evaluation.findings().filter((f) => f.category === 'enforcement')).toMatchObject([
+      { id: 'cni-not-enforcing', severity: 'critical', objects: ['DaemonSet kube-flannel/kube-flannel-ds'] },
+    ]);
+    evaluation.apply({ type: 'delete', object: flannelDaemonSet });
+    expect(evaluation.findings().filter((f) => f.category === 'enforcement')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { collectFindings, detectCni, enforcementFindings, evaluateCluster } from '@netmap/engine';
-import type { Finding, Severity, Workload } from '@netmap/model';
+import { collectFindings, evaluateCluster } from '@netmap/engine';
+import type { Finding, Severity } from '@netmap/model';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
 import { readManifestObjects } from '../load-evaluation.ts';
@@ -57,11 +57,7 @@ export async function runFindings(args: readonly string[], io: CliIo): Promise<n
   const objects = await readManifestObjects(manifestsOption(values.manifests), io);
   const options = { ipBlockMatchesPods };
   const evaluation = evaluateCluster(objects, options);
-  const daemonSets = objects.filter((object): object is Workload => object.kind === 'DaemonSet');
-  const all = [
-    ...enforcementFindings(detectCni(daemonSets), evaluation.state.policies.size),
-    ...collectFindings(evaluation.state, options),
-  ].sort((a, b) => rank(a.severity) - rank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = collectFindings(evaluation.state, options).sort((a, b) => rank(a.severity) - rank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const listed = all.filter((finding) => rank(finding.severity) <= rank(shown));
   io.out(render(listed, format));
   return failOn !== undefined && all.some((finding) => rank(finding.severity) <= rank(failOn)) ? 1 : 0;
