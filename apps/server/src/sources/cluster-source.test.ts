@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKubeSim, type KubeSim, type KubeSimOptions } from '@netmap/kube-sim';
 import type { KubeObject } from '@netmap/model';
-import { createClusterSource, type ClusterSource } from './cluster-source.ts';
+import { ClusterSource, createClusterSource } from './cluster-source.ts';
 import {
   eventually,
   fixtures as f,
@@ -10,6 +10,7 @@ import {
   writeKubeconfig,
   type EventLog,
 } from './cluster-test-kit.ts';
+import { loadClusterConfig } from './kube-config.ts';
 import { WATCHED_RESOURCES } from './watched-resources.ts';
 
 const TOKEN = 'netmap-token';
@@ -147,6 +148,20 @@ describe('ClusterSource: RBAC', () => {
     ]);
     expect(log.view.has('Pod/shop/web-1')).toBe(true);
     expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: 'all', namespaceLabels: false });
+  });
+
+  it('looks again at what it could not read, and reads it once RBAC allows', async () => {
+    const forbidden = [{ resource: 'networkpolicies', namespace: '' }];
+    sim = await startKubeSim({ token: TOKEN, seed, forbidden });
+    const kubeconfig = writeKubeconfig([{ name: 'sim', server: sim.url, token: TOKEN }]);
+    source = new ClusterSource({ config: loadClusterConfig({ kubeconfig }), unreadableRetryMs: 50 });
+    const log = await startSource(source);
+    await eventually(() => synced(log));
+    expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: [], namespaceLabels: true });
+    forbidden.length = 0; // the cluster's admin grants list/watch on networkpolicies
+    await eventually(() => expect(log.view.has('NetworkPolicy/shop/default-deny')).toBe(true));
+    expect(log.of('resolved')).toEqual([{ type: 'resolved', resource: 'networkpolicies' }]);
+    expect(log.of('visibility').at(-1)?.visibility).toEqual({ policies: 'all', namespaceLabels: true });
   });
 
   it('reports refused credentials', async () => {

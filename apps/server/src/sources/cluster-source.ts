@@ -14,6 +14,8 @@ export interface ClusterSourceOptions {
   /** Namespaces to read one by one where a cluster-wide list is forbidden (`--namespace`, repeatable). */
   namespaces?: readonly string[];
   backoff?: BackoffOptions;
+  /** How often a resource that could not be read is tried again (default 60 s). */
+  unreadableRetryMs?: number;
   /** Told of every full list and every restart of a watch, by scope (for metrics). */
   observer?: WatchObserver;
 }
@@ -73,7 +75,7 @@ export class ClusterSource implements ObjectSource {
           this.tellVisibility();
           this.settle(name);
         },
-        onUnreadable: (error) => this.unreadable(resource, namespace, error),
+        onUnreadable: (error) => this.unreadable(resource, namespace, error, watch),
         onRestart: () => this.options.observer?.restarted(name),
         onUnauthorized: (error) =>
           this.report(
@@ -82,16 +84,23 @@ export class ClusterSource implements ObjectSource {
           ),
       },
       this.options.backoff,
+      this.options.unreadableRetryMs,
     );
     this.watches.push(watch);
     watch.start();
   }
 
   /** A forbidden cluster-wide list of a namespaced resource falls back to the named namespaces. */
-  private unreadable(resource: WatchedResource, namespace: string | undefined, error: ApiError): void {
+  private unreadable(
+    resource: WatchedResource,
+    namespace: string | undefined,
+    error: ApiError,
+    watch: ScopeWatch,
+  ): void {
     const namespaces = this.options.namespaces ?? [];
     const name = scopeName(resource, namespace);
     if (namespace === undefined && error.statusCode === 403 && resource.namespaced && namespaces.length > 0) {
+      void watch.stop();
       this.report(name, fallbackMessage(resource, namespaces));
       this.scopes.unreadable(resource.resource, namespace, namespaces);
       for (const each of namespaces) this.watchScope(resource, each);

@@ -18,7 +18,10 @@ export interface ScopeWatchHooks {
   emit(event: SourceEvent): void;
   /** A full list has been applied (the first one completes this scope's initial sync). */
   onListed(): void;
-  /** 403 or 404: the watch has stopped and withdrawn its objects. */
+  /**
+   * 403 or 404: the watch has withdrawn its objects, and looks again after a while (RBAC may be
+   * granted, the resource served) unless the owner stops it here.
+   */
   onUnreadable(error: ApiError): void;
   /** 401: the watch keeps retrying. */
   onUnauthorized(error: ApiError): void;
@@ -28,6 +31,9 @@ export interface ScopeWatchHooks {
 
 /** A watch that has run this long without failing starts its next backoff from the beginning. */
 const HEALTHY_MS = 30_000;
+
+/** How often a scope that could not be read is tried again, unless told otherwise. */
+export const UNREADABLE_RETRY_MS = 60_000;
 
 /** The HTTP status of an informer error: ours (ApiError), client-node's watch error, or 0 when unreached. */
 function statusOf(error: unknown): number {
@@ -58,6 +64,7 @@ export class ScopeWatch {
     private readonly namespace: string | undefined,
     private readonly hooks: ScopeWatchHooks,
     backoff: BackoffOptions = DEFAULT_BACKOFF,
+    private readonly unreadableRetryMs = UNREADABLE_RETRY_MS,
   ) {
     this.view = new ObjectView(resource, hooks.emit);
     this.backoff = new Backoff(backoff);
@@ -118,9 +125,12 @@ export class ScopeWatch {
         ? error
         : new ApiError(error instanceof Error ? error.message : String(error), status);
     if (status === 403 || status === 404) {
-      void this.stop();
+      this.generation++;
+      void this.informer?.stop();
       this.view.clear();
       this.hooks.onUnreadable(apiError);
+      if (!this.stopped)
+        this.timer = setTimeout(() => !this.stopped && this.launch(), this.unreadableRetryMs);
       return;
     }
     if (status === 401) this.hooks.onUnauthorized(apiError);
