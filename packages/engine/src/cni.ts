@@ -52,6 +52,12 @@ const SIGNATURES: Record<string, string[]> = {
   ],
 };
 
+/**
+ * The command-line flags that tell whether a plugin enforces NetworkPolicy: all that netmap reads
+ * of container args (sources may drop the rest, which can hold credentials).
+ */
+export const ENFORCEMENT_FLAGS: readonly string[] = ['--run-firewall=', '--enable-network-policy='];
+
 const argsOf = (found: Found) => found.containers.flatMap((c) => [...(c.command ?? []), ...(c.args ?? [])]);
 
 /** VPC CNI enforces only through its network policy agent, when `--enable-network-policy=true`. */

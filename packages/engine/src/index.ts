@@ -10,7 +10,7 @@ export { PortSet } from './port-set.ts';
 export { deriveTopology, nodeIds, type TopologyOptions } from './derive-topology.ts';
 export { TopologyDeriver, type DeriverOptions, type TopologyChange } from './topology-deriver.ts';
 export { workloadFlowsBetween, type FlowsBetweenSources } from './flows-between.ts';
-export { detectCni, type Cni, type CniName } from './cni.ts';
+export { detectCni, ENFORCEMENT_FLAGS, type Cni, type CniName } from './cni.ts';
 export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';

@@ -1,4 +1,5 @@
-import type { KubeObject } from '@netmap/model';
+import { detectCni } from '@netmap/engine';
+import type { KubeObject, Workload } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { LAST_APPLIED_ANNOTATION, stripSensitive } from './strip-sensitive.ts';
 
@@ -90,5 +91,39 @@ describe('stripSensitive', () => {
   it('leaves no secret anywhere in a stripped workload', () => {
     const object = stripSensitive({ kind: 'Deployment', spec: { template: { spec: podSpec() } } });
     expect(JSON.stringify(object)).not.toMatch(/hunter2|secretRef|DB_PASSWORD/);
+  });
+});
+
+describe('stripSensitive and the network plugin', () => {
+  it('keeps only the flags that tell whether a plugin enforces policies', () => {
+    const routerContainer = {
+      name: 'kube-router',
+      image: 'cloudnativelabs/kube-router',
+      args: ['--run-firewall=false', '--kubeconfig=/var/lib/kube-router/kubeconfig', '--token=hunter2'],
+      command: ['/usr/local/bin/kube-router', '--enable-network-policy=true'],
+    };
+    const daemonSet = stripSensitive({
+      kind: 'DaemonSet',
+      metadata: { namespace: 'kube-system', name: 'kube-router' },
+      spec: { template: { spec: { containers: [routerContainer] } } },
+    });
+    expect(daemonSet.spec).toEqual({
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'kube-router',
+              image: 'cloudnativelabs/kube-router',
+              args: ['--run-firewall=false'],
+              command: ['--enable-network-policy=true'],
+            },
+          ],
+        },
+      },
+    });
+    expect(detectCni([daemonSet as Workload])).toMatchObject({
+      name: 'kube-router',
+      enforcesNetworkPolicy: false,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { ENFORCEMENT_FLAGS } from '@netmap/engine';
 import type { KubeObject } from '@netmap/model';
 import { isMapping } from './classify-object.ts';
 
@@ -5,7 +6,10 @@ import { isMapping } from './classify-object.ts';
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Container fields that carry credentials or hints to them; netmap reads only names and ports. */
-const SENSITIVE_CONTAINER_FIELDS: readonly string[] = ['env', 'envFrom', 'args', 'command'];
+const SENSITIVE_CONTAINER_FIELDS: readonly string[] = ['env', 'envFrom'];
+
+/** Container fields kept only for the flags that tell whether a network plugin enforces policies. */
+const COMMAND_LINE_FIELDS: readonly string[] = ['args', 'command'];
 
 /** Pod spec fields dropped whole: volumes name Secrets, host paths and credentials. */
 const SENSITIVE_POD_SPEC_FIELDS: readonly string[] = ['volumes'];
@@ -15,7 +19,8 @@ const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 /**
  * Drops, in place, fields that may hold secrets and that netmap never needs, so they are neither
  * kept in memory nor sent to a browser: the last-applied annotation, and from every pod spec
- * (a Pod's, a workload's template, a CronJob's job template) container env, args, command and volumes.
+ * (a Pod's, a workload's template, a CronJob's job template) container env, volumes, and args and
+ * command but for the network plugin flags that netmap reads.
  */
 export function stripSensitive<T extends KubeObject>(object: T): T {
   const annotations = object.metadata?.annotations;
@@ -42,8 +47,20 @@ function stripPodSpec(podSpec: Record<string, unknown>): void {
     for (const container of containers) {
       if (!isMapping(container)) continue;
       for (const field of SENSITIVE_CONTAINER_FIELDS) delete container[field];
+      for (const field of COMMAND_LINE_FIELDS) keepEnforcementFlags(container, field);
     }
   }
+}
+
+function keepEnforcementFlags(container: Record<string, unknown>, field: string): void {
+  const values = container[field];
+  const kept = Array.isArray(values)
+    ? values.filter(
+        (value) => typeof value === 'string' && ENFORCEMENT_FLAGS.some((flag) => value.startsWith(flag)),
+      )
+    : [];
+  if (kept.length > 0) container[field] = kept;
+  else delete container[field];
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

@@ -65,6 +65,22 @@ describe('ClusterSource: initial sync and changes', () => {
     for (const event of log.of('upsert')) expect(event.object.kind && event.object.apiVersion).toBeTruthy();
   });
 
+  it('keeps and emits no env, volumes or command lines: they can hold credentials', async () => {
+    const log = await start();
+    await eventually(() => synced(log));
+    const leaky = f.pod('shop', 'leaky', { app: 'leaky' });
+    const spec = {
+      containers: [
+        { name: 'main', env: [{ name: 'DB_PASSWORD', value: 'hunter2' }], args: ['--token=hunter2'] },
+      ],
+      volumes: [{ name: 'creds', secret: { secretName: 'db' } }],
+    };
+    sim!.store.create({ ...leaky, spec });
+    await eventually(() => expect(log.view.has('Pod/shop/leaky')).toBe(true));
+    expect(log.view.get('Pod/shop/leaky')?.spec).toEqual({ containers: [{ name: 'main' }] });
+    expect(JSON.stringify(log.events)).not.toContain('hunter2');
+  });
+
   it('reads only the kinds netmap needs: never Secrets or ConfigMaps', () => {
     const kinds = WATCHED_RESOURCES.map((r) => r.resource);
     expect(kinds).not.toContain('secrets');

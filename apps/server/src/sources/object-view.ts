@@ -1,4 +1,5 @@
 import type { KubeObject } from '@netmap/model';
+import { stripSensitive } from '../manifests/strip-sensitive.ts';
 import type { SourceEvent } from './object-source.ts';
 import { apiVersionOf, type WatchedResource } from './watched-resources.ts';
 
@@ -21,16 +22,19 @@ export class ObjectView {
     private readonly emit: (event: SourceEvent) => void,
   ) {}
 
-  /** List items come without kind and apiVersion: set them; drop managedFields, which netmap never reads. */
+  /**
+   * List items come without kind and apiVersion: set them. Drop managedFields, which netmap never
+   * reads, and fields that may hold credentials (env, volumes, …), so they are neither kept nor sent.
+   */
   private normalize(object: KubeObject): KubeObject {
     const metadata: Record<string, unknown> = { ...object.metadata };
     delete metadata.managedFields;
-    return {
+    return stripSensitive({
       ...object,
       apiVersion: object.apiVersion ?? apiVersionOf(this.resource),
       kind: object.kind ?? this.resource.kind,
       metadata,
-    };
+    });
   }
 
   /** Emits an upsert unless this version was already emitted; an object recreated under the same name deletes its predecessor first. */
