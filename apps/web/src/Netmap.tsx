@@ -81,8 +81,9 @@ export function Netmap(props: { stream: ModelStream }) {
       reachHighlight ??
       findingFocus.highlight ??
       (check.data && view.query ? routeNodeIds(check.data, model) : null);
-    return nodes ? withJoiningEdges(map.elements, nodes) : null;
-  }, [map, model, reachHighlight, findingFocus.highlight, check.data, view.query]);
+    // Otherwise a what-if preview's edges stand out.
+    return nodes ? withJoiningEdges(map.elements, nodes) : shown.highlight;
+  }, [map, model, reachHighlight, findingFocus.highlight, check.data, view.query, shown.highlight]);
 
   // Live changes flash briefly where they land.
   useEffect(() => {

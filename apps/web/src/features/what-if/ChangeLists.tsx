@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Finding, FlowChange } from '@netmap/model';
-import { flowChangeText } from './diff-text.ts';
+import { flowChangeText, type FindingChanges } from './diff-text.ts';
 
 const MAX_SHOWN = 100;
 
@@ -57,6 +57,31 @@ export function FindingChangeList(props: { title: string; findings: readonly Fin
           Show all {props.findings.length}
         </button>
       )}
+    </section>
+  );
+}
+
+/** Findings that stay with another severity or message: `high → low`, and the new message. */
+export function ChangedFindingList(props: { changes: FindingChanges['changed'] }) {
+  if (props.changes.length === 0) return null;
+  const title = 'Findings that would change';
+  return (
+    <section className="change-list">
+      <h3>
+        {title} ({props.changes.length})
+      </h3>
+      <ul aria-label={title} className="findings">
+        {props.changes.map(({ before, after }) => (
+          <li key={after.id} className={`severity-${after.severity}`}>
+            {before.severity !== after.severity && (
+              <>
+                <span className="badge badge-severity severity-was">{before.severity}</span> →{' '}
+              </>
+            )}
+            <span className="badge badge-severity">{after.severity}</span> {after.message}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

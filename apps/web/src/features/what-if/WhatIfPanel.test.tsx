@@ -34,8 +34,21 @@ const result: WhatIfResult = {
   },
   unknownFlows: { added: [], removed: [] },
   findings: {
-    added: [],
+    added: [
+      {
+        id: 'exposure:Service:backoffice/order-admin-debug',
+        severity: 'low',
+        objects: ['Service backoffice/order-admin-debug'],
+        message: 'order-admin-debug takes TCP 80 from outside; policies isolate its pods',
+      },
+    ],
     removed: [
+      {
+        id: 'exposure:Service:backoffice/order-admin-debug',
+        severity: 'high',
+        objects: ['Service backoffice/order-admin-debug'],
+        message: 'order-admin-debug takes TCP 80 from outside; no policy isolates its pods',
+      },
       {
         id: 'no-default-deny:ingress:backoffice',
         severity: 'medium',
@@ -115,7 +128,10 @@ describe('WhatIfPanel', () => {
     const [, init] = whatIfCalls()[0]!;
     expect(init?.method).toBe('POST');
     expect(JSON.parse(String(init?.body))).toEqual({ yaml: DENY_ALL, delete: ['shop/cart'] });
-    expect(within(view).getByText('−2 flows, 1 gone')).toBeTruthy();
+    expect(within(view).getByText('−2 flows, 1 finding gone, 1 changed')).toBeTruthy();
+    expect(within(view).getByRole('list', { name: 'Findings that would change' }).textContent).toBe(
+      'high → low order-admin-debug takes TCP 80 from outside; policies isolate its pods',
+    );
     const removed = within(view).getByRole('list', { name: 'Flows the draft would deny' });
     expect(
       within(removed)

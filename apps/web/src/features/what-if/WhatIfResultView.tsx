@@ -1,6 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { WhatIfResult } from '@netmap/model';
-import { FindingChangeList, FlowChangeList } from './ChangeLists.tsx';
-import { summaryText } from './diff-text.ts';
+import { ChangedFindingList, FindingChangeList, FlowChangeList } from './ChangeLists.tsx';
+import { findingChanges, summaryText } from './diff-text.ts';
 
 /** What a draft would change: a summary, a loud warning when it opens a path from outside, the lists. */
 export function WhatIfResultView(props: {
@@ -13,8 +14,12 @@ export function WhatIfResultView(props: {
 }) {
   const { result, drawn } = props;
   const { applied, deleted } = result.draft;
+  const findings = findingChanges(result.findings);
+  const section = useRef<HTMLElement>(null);
+  // A new answer comes into view below the draft, which may be long.
+  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [result]);
   return (
-    <section className="what-if-result" aria-label="What-if result" aria-live="polite">
+    <section ref={section} className="what-if-result" aria-label="What-if result" aria-live="polite">
       {(props.isModelChanged || props.isDraftChanged) && (
         <div className="what-if-outdated">
           {props.isModelChanged
@@ -52,8 +57,9 @@ export function WhatIfResultView(props: {
         title="Flows that would no longer depend on unknown facts"
         changes={result.unknownFlows.removed}
       />
-      <FindingChangeList title="Findings that would appear" findings={result.findings.added} />
-      <FindingChangeList title="Findings that would go" findings={result.findings.removed} />
+      <FindingChangeList title="Findings that would appear" findings={findings.appeared} />
+      <FindingChangeList title="Findings that would go" findings={findings.gone} />
+      <ChangedFindingList changes={findings.changed} />
     </section>
   );
 }

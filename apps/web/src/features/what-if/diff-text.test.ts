@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WhatIfResult } from '@netmap/model';
-import { endText, flowChangeText, summaryText } from './diff-text.ts';
+import { endText, findingChanges, flowChangeText, summaryText } from './diff-text.ts';
 
 const change = { from: 'shop/web[Deployment]', to: 'shop/cart[Deployment]', ports: ['TCP 7070'] };
 const empty: WhatIfResult = {
@@ -10,7 +10,12 @@ const empty: WhatIfResult = {
   addsExposure: false,
   draft: { applied: [], deleted: [] },
 };
-const finding = { id: 'f', severity: 'low' as const, objects: [], message: 'm' };
+const finding = (id: string, severity: 'low' | 'high' = 'low') => ({
+  id,
+  severity,
+  objects: [],
+  message: id,
+});
 
 describe('summaryText', () => {
   it('counts what the draft adds and removes', () => {
@@ -18,9 +23,15 @@ describe('summaryText', () => {
       summaryText({
         ...empty,
         flows: { added: [change, change, change], removed: [change] },
-        findings: { added: [finding, finding], removed: [finding] },
+        findings: { added: [finding('a'), finding('b')], removed: [finding('c')] },
       }),
     ).toBe('+3 flows, −1 flow, 2 findings new, 1 gone');
+    expect(
+      summaryText({
+        ...empty,
+        findings: { added: [finding('a')], removed: [finding('a', 'high'), finding('c')] },
+      }),
+    ).toBe('1 finding gone, 1 changed');
     expect(summaryText({ ...empty, unknownFlows: { added: [change], removed: [] } })).toBe(
       '1 unknown flow changed',
     );
@@ -28,6 +39,18 @@ describe('summaryText', () => {
 
   it('says when nothing would change', () => {
     expect(summaryText(empty)).toBe('No flow and no finding would change');
+  });
+});
+
+describe('findingChanges', () => {
+  it('tells a finding that changed from one that appears or goes', () => {
+    const before = finding('exposure:Service:a/b', 'high');
+    const after = finding('exposure:Service:a/b', 'low');
+    expect(findingChanges({ added: [after, finding('new')], removed: [before, finding('old')] })).toEqual({
+      appeared: [finding('new')],
+      gone: [finding('old')],
+      changed: [{ before, after }],
+    });
   });
 });
 
