@@ -62,6 +62,7 @@ describe('checks through a Service', () => {
       ['shop/web-2', 9090],
     ]);
     expect(result.route[1]).toBe('Service shop/web TCP 80 -> http');
+    expect(result.via).toEqual(['service:shop/web']);
   });
 
   it('takes backends from EndpointSlices when there are any, skipping endpoints that are not ready', () => {
@@ -232,6 +233,7 @@ describe('checks through an Ingress', () => {
       'Ingress shop/web http://shop.example.com/',
       'ingress controller: ingress-nginx/controller',
     ]);
+    expect(denied.via).toEqual(['ingress:shop/web', 'service:shop/web']);
     const allowFromController = policy('shop', 'web-from-ingress', {
       podSelector: { matchLabels: { app: 'web' } },
       ingress: [

@@ -16,12 +16,15 @@ import type { Labels } from './label-selector.ts';
 import { andVerdict } from './match-result.ts';
 import type { MatchContext } from './rule-match.ts';
 import { readService, serviceBackends, type ServiceFacts } from './services.ts';
+import { nodeIds } from './topology-nodes.ts';
 
 /** The answer to a check: the route the traffic takes and one explained connection per distinct hop. */
 export interface CheckResult {
   verdict: Verdict;
   /** E.g. `["203.0.113.9", "Ingress shop/web shop.example.com/", "Service shop/frontend TCP 80 -> 8080", "pods of shop/frontend"]`. */
   route: string[];
+  /** Topology node ids of the Services and Ingresses on the route (`service:ns/name`, `ingress:ns/name`), to draw it. */
+  via: string[];
   connections: ConnectionExplanation[];
   /** Why traffic cannot take the route at all, before any policy is asked (e.g. a ClusterIP Service from outside). */
   reason?: string;
@@ -61,6 +64,7 @@ export function checkConnection(
   return {
     verdict: hop.verdict,
     route: [from.kind === 'ip' ? from.ip : describe(from), describe(to)],
+    via: [],
     connections: hop.connections,
   };
 }
@@ -83,6 +87,7 @@ function checkService(
     sources.map((s) => describeParty(s)).join(', '),
     `Service ${service.ref} ${protocol} ${servicePort.port} -> ${servicePort.targetPort}`,
   ];
+  const via = [nodeIds.service(service.ref)];
   const isFromOutside = sources.every((s) => s.party.kind === 'external');
   const exposure =
     service.type === 'NodePort' || service.type === 'LoadBalancer' || service.externalIPs.length > 0;
@@ -90,6 +95,7 @@ function checkService(
     return {
       verdict: 'denied',
       route,
+      via,
       connections: [],
       reason: `Service ${service.ref} is ${service.type}: it is not reachable from outside the cluster`,
     };
@@ -99,6 +105,7 @@ function checkService(
     return {
       verdict: 'denied',
       route,
+      via,
       connections: [],
       reason: `Service ${service.ref} has no ready backend pod for ${protocol} ${servicePort.port}`,
     };
@@ -109,7 +116,8 @@ function checkService(
   const senders = isSnat ? snatSources(scope.state) : sources;
   const targets = backends.map((b) => ({ party: podParty(scope.state, b.pod)!, port: b.port }));
   const hop = explainHop(scope, senders, targets, protocol);
-  return { verdict: hop.verdict, route: [...route, ...backendNames(targets)], connections: hop.connections };
+  const verdict = hop.verdict;
+  return { verdict, route: [...route, ...backendNames(targets)], via, connections: hop.connections };
 }
 
 function checkIngress(
@@ -126,10 +134,12 @@ function checkIngress(
   const service = findService(scope.state, `${route.namespace}/${route.service}`);
   const servicePort = routeServicePort(service, route);
   const label = `Ingress ${route.ingress} ${route.isTls ? 'https' : 'http'}://${route.host || '*'}${route.path}`;
+  const via = [nodeIds.ingress(route.ingress), nodeIds.service(service.ref)];
   if (!servicePort || servicePort.protocol !== protocol) {
     return {
       verdict: 'denied',
       route: [label],
+      via,
       connections: [],
       reason: `${label} names a port that Service ${service.ref} does not have`,
     };
@@ -163,6 +173,7 @@ function checkIngress(
       `Service ${service.ref}`,
       ...backendNames(backends),
     ],
+    via,
     connections: [...(first?.connections ?? []), ...second.connections],
   };
   if (backends.length === 0) result.reason = `Service ${service.ref} has no ready backend pod`;

@@ -13,6 +13,7 @@ import { patchOf, topologyOf } from './test-support/topologies.ts';
 const allowed: CheckResult = {
   verdict: 'allowed',
   route: ['shop/frontend-1', 'Service shop/cart TCP 7070 -> grpc', 'shop/cart-1 :7070'],
+  via: ['service:shop/cart'],
   connections: [],
 };
 

@@ -21,6 +21,7 @@ const side = (
 const denied: CheckResult = {
   verdict: 'denied',
   route: ['shop/frontend-1', 'Service shop/cart TCP 7070 -> 7070', 'pods of shop/cart'],
+  via: ['service:shop/cart'],
   connections: [
     {
       verdict: 'denied',

@@ -51,12 +51,7 @@ export function routeNodeIds(result: CheckResult, model: Topology): string[] {
       ids.add(`pod:${end.pod}`);
     }
   }
-  for (const hop of result.route) {
-    const service = /^Service (\S+)/.exec(hop)?.[1];
-    if (service) ids.add(`service:${service}`);
-    const ingress = /^Ingress (\S+)/.exec(hop)?.[1];
-    if (ingress) ids.add(`ingress:${ingress}`);
-  }
+  for (const id of result.via) ids.add(id);
   return [...ids].filter((id) => id in model.nodes);
 }
 
