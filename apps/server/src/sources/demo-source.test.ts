@@ -10,7 +10,9 @@ import { DemoSource } from './demo-source.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'netmap-demo-'));
 const kubeconfig = join(folder, 'kubeconfig');
-const source = new DemoSource({ changeIntervalMs: 0, kubeconfigPath: kubeconfig });
+const listed = new Set<string>();
+const observer = { listed: (scope: string) => listed.add(scope), restarted: () => {} };
+const source = new DemoSource({ changeIntervalMs: 0, kubeconfigPath: kubeconfig, observer });
 const hub = new ModelHub(source);
 const app = buildApp({ source: hub });
 
@@ -35,6 +37,9 @@ describe('the embedded demo', () => {
       problems: {},
       cni: { name: 'Calico', enforcesNetworkPolicy: true },
     });
+    // Its watches are metered as a real cluster's are.
+    expect(listed).toContain('pods');
+    expect(listed).toContain('networkpolicies');
     const status = (await app.inject({ url: '/api/v1/status' })).json();
     expect(status).toMatchObject({
       ready: true,

@@ -9,7 +9,7 @@ import {
   startKubeSim,
   type KubeSim,
 } from '@netmap/kube-sim';
-import { ClusterSource } from './cluster-source.ts';
+import { ClusterSource, type WatchObserver } from './cluster-source.ts';
 import type { ObjectSource, SourceEvent } from './object-source.ts';
 
 /** Where a bundled build keeps the demo's manifests (beside it); unbundled runs read them from kube-sim. */
@@ -29,9 +29,16 @@ export class DemoSource implements ObjectSource {
 
   /**
    * `changeIntervalMs` 0 keeps the demo still; `kubeconfigPath` writes a kubeconfig for the
-   * embedded cluster there, so that kubectl can change it and the map follows.
+   * embedded cluster there, so that kubectl can change it and the map follows; `observer` hears of
+   * every list and watch restart, as a real cluster's would (for metrics).
    */
-  constructor(private readonly options: { changeIntervalMs?: number; kubeconfigPath?: string } = {}) {}
+  constructor(
+    private readonly options: {
+      changeIntervalMs?: number;
+      kubeconfigPath?: string;
+      observer?: WatchObserver;
+    } = {},
+  ) {}
 
   async start(emit: (event: SourceEvent) => void): Promise<void> {
     // kubectl sends no bearer token over plain HTTP: a demo opened to kubectl takes none.
@@ -44,7 +51,7 @@ export class DemoSource implements ObjectSource {
     const config = demoConfig(this.sim.url, token);
     if (this.options.kubeconfigPath)
       writeFileSync(this.options.kubeconfigPath, config.exportConfig(), { mode: 0o600 });
-    this.cluster = new ClusterSource({ config });
+    this.cluster = new ClusterSource({ config, observer: this.options.observer });
     await this.cluster.start(emit);
   }
 

@@ -146,7 +146,7 @@ function chooseSource(
   if (!values.demo && (values['demo-changes'] !== undefined || values['demo-kubeconfig'] !== undefined))
     throw new UsageError('--demo-changes and --demo-kubeconfig go with --demo');
   if (values.manifests) return new ManifestsSource(values.manifests, { watch: true });
-  if (values.demo) return demoSource(values);
+  if (values.demo) return demoSource(values, observer);
   const { env } = context;
   try {
     const options: Parameters<typeof createClusterSource>[0] = { env, observer };
@@ -164,15 +164,18 @@ function chooseSource(
         'running in a pod without a service-account token: mount one (automountServiceAccountToken: true), or pass --demo',
       );
     io.err('netmap: no cluster configured: serving the embedded demo cluster (see netmap serve --help)\n');
-    return demoSource(values);
+    return demoSource(values, observer);
   }
 }
 
-function demoSource(values: Values): DemoSource {
+function demoSource(values: Values, observer: WatchObserver): DemoSource {
   const seconds = values['demo-changes'] ?? '5';
   if (!/^[0-9]+(\.[0-9]+)?$/.test(seconds))
     throw new UsageError(`--demo-changes: "${seconds}" is not a number of seconds`);
-  const options: ConstructorParameters<typeof DemoSource>[0] = { changeIntervalMs: Number(seconds) * 1000 };
+  const options: ConstructorParameters<typeof DemoSource>[0] = {
+    changeIntervalMs: Number(seconds) * 1000,
+    observer,
+  };
   if (values['demo-kubeconfig'] !== undefined) options.kubeconfigPath = values['demo-kubeconfig'];
   return new DemoSource(options);
 }
