@@ -82,6 +82,8 @@ test('the findings list shows every finding; picking one selects its object on t
   const findings = (await (await page.request.get('/api/v1/findings')).json()) as unknown[];
   expect(total).toBe(findings.length);
 
+  await page.screenshot({ path: info.outputPath('findings-list.png') });
+
   await panel.getByLabel('Severity', { exact: true }).selectOption('high');
   await panel.getByRole('button', { name: /order-admin-debug/ }).click();
   await expect(graphNode(page, 'service:backoffice/order-admin-debug')).toHaveAttribute(

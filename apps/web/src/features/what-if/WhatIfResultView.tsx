@@ -16,8 +16,11 @@ export function WhatIfResultView(props: {
   const { applied, deleted } = result.draft;
   const findings = findingChanges(result.findings);
   const section = useRef<HTMLElement>(null);
-  // A new answer comes into view below the draft, which may be long.
-  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [result]);
+  // A new answer comes into view below the draft, which may be long. (A block body: Chromium's
+  // scrollIntoView may return a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
   return (
     <section ref={section} className="what-if-result" aria-label="What-if result" aria-live="polite">
       {(props.isModelChanged || props.isDraftChanged) && (

@@ -16,7 +16,7 @@ export interface WhatIfOverlay {
 type Change = 'added' | 'removed';
 
 /** The id of the edge a draft's change draws between two nodes on screen. */
-export const overlayEdgeId = (change: Change, source: string, target: string) =>
+const overlayEdgeId = (change: Change, source: string, target: string) =>
   `what-if:${change}:${source}>${target}`;
 
 /**
