@@ -5,6 +5,7 @@ import { runDiff } from './commands/diff.ts';
 import { runFindings } from './commands/findings.ts';
 import { runFlows } from './commands/flows.ts';
 import { runMatrix } from './commands/matrix.ts';
+import { runReport } from './commands/report.ts';
 import { runServe } from './commands/serve.ts';
 import { runWhoCanReach } from './commands/who-can-reach.ts';
 import { UsageError } from './usage-error.ts';
@@ -20,6 +21,7 @@ Commands:
   flows           allowed connections between workloads, ports merged per protocol
   findings        what a review should look at: exposure, unprotected pods, dead or broken parts
   diff            what a change of manifests opens and closes, and the findings it adds or settles
+  report          a security review report (HTML or Markdown) of manifests
   serve           serve the HTTP API over manifests
 
 Run "netmap <command> --help" for a command's options.
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<v
   flows: runFlows,
   findings: runFindings,
   diff: runDiff,
+  report: runReport,
   serve: runServe,
 };
 
