@@ -75,5 +75,5 @@ export function renderReportHtml(data: ReportData): string {
         </main>
       </body>
     </html> `;
-  return page.text;
+  return `${page.text.trim()}\n`;
 }
