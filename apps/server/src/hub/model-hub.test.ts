@@ -1,4 +1,4 @@
-import type { KubeObject, TopologyPatch } from '@netmap/model';
+import type { KubeObject, TopologyPatch, VersionedTopology } from '@netmap/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_COALESCE_MS, ModelHub } from './model-hub.ts';
 
@@ -94,6 +94,36 @@ describe('the model hub', () => {
     expect(hub.patchesSince(hub.epoch, 2)!.map((p) => p.to)).toEqual([3, 4]);
     expect(hub.patchesSince(hub.epoch, 1)).toBeUndefined();
     expect(hub.patchesSince('other-run', 4)).toBeUndefined();
+  });
+
+  it('starts a new epoch at namespace level when the cluster grows past the workload limit, and back well below it', () => {
+    const hub = syncedHub({ workloadFlowLimit: 2 });
+    expect(hub.topology!.flowLevel).toBeUndefined();
+    const firstEpoch = hub.epoch;
+    const restarts: VersionedTopology[] = [];
+    const patches: TopologyPatch[] = [];
+    hub.subscribe(
+      (patch) => patches.push(patch),
+      (topology) => restarts.push(topology),
+    );
+    hub.receive({ type: 'upsert', object: pod('cart') });
+    vi.advanceTimersByTime(100);
+    expect(patches).toHaveLength(1); // the change itself, at the level it was made at
+    expect(restarts).toHaveLength(1);
+    expect(restarts[0]).toMatchObject({ epoch: hub.epoch, version: 1, flowLevel: 'namespace' });
+    expect(hub.epoch).not.toBe(firstEpoch);
+    expect(hub.patchesSince(firstEpoch, 2)).toBeUndefined();
+    expect(Object.keys(hub.topology!.flows)).toContain('allowed:namespace:shop>namespace:shop');
+    expect(Object.keys(hub.topology!.nodes)).toContain('workload:shop/cart[Pod]');
+    // 2 workloads is not well below the limit of 2: it stays; 1 is.
+    hub.receive({ type: 'delete', object: pod('cart') });
+    vi.advanceTimersByTime(100);
+    expect(restarts).toHaveLength(1);
+    hub.receive({ type: 'delete', object: pod('db') });
+    vi.advanceTimersByTime(100);
+    expect(restarts).toHaveLength(2);
+    expect(hub.topology!.flowLevel).toBeUndefined();
+    expect(Object.keys(hub.topology!.flows).some((id) => id.includes('namespace:'))).toBe(false);
   });
 
   it('records what the source cannot read, until it can again', () => {

@@ -12,7 +12,6 @@ import {
 } from '@netmap/engine';
 import {
   isEmptyPatch,
-  type FlowLevel,
   type KubeObject,
   type TopologyFlow,
   type TopologyPatch,
@@ -34,9 +33,10 @@ export interface HubOptions {
   /** Patches kept for clients that resume (default 256). */
   historySize?: number;
   /**
-   * Above this many workloads at the first sync, the topology's flows are merged per namespace
-   * (`flowLevel: 'namespace'`) and workload flows are served on request (default 500): workload
-   * flows grow with the square of the workloads, and views merge them above a similar size anyway.
+   * Above this many workloads, the topology's flows are merged per namespace (`flowLevel:
+   * 'namespace'`) and workload flows are served on request (default 500): workload flows grow with
+   * the square of the workloads, and views merge them above a similar size anyway. A cluster that
+   * grows past the limit, or shrinks to 80% of it, gets a new epoch at the other level.
    */
   workloadFlowLimit?: number;
   /**
@@ -56,6 +56,11 @@ export const DEFAULT_COALESCE_MS = 100;
 /** Workloads above which flows are merged per namespace, unless the options say otherwise. */
 export const DEFAULT_WORKLOAD_FLOW_LIMIT = 500;
 
+/** Back to workload flows only well below the limit, so that a cluster near it does not flip back and forth. */
+const WORKLOAD_LEVEL_RETURN = 0.8;
+
+const newEpoch = () => randomUUID().slice(0, 8);
+
 /**
  * Owns the evaluated model of one source: folds the source's events into the engine, coalesces
  * bursts into versioned patches, keeps recent patches for resuming clients, and fans them out.
@@ -64,7 +69,8 @@ export const DEFAULT_WORKLOAD_FLOW_LIMIT = 500;
  * per patch would cost more than deriving it): whoever reads `topology` reads it synchronously.
  */
 export class ModelHub implements EvaluationSource {
-  readonly epoch = randomUUID().slice(0, 8);
+  /** Changes when the topology starts over (its flow level changed): patches go from one epoch's version to the next. */
+  epoch = newEpoch();
   readonly status: SourceStatus;
   topology: VersionedTopology | undefined;
   private deriver: TopologyDeriver | undefined;
@@ -73,6 +79,7 @@ export class ModelHub implements EvaluationSource {
   private readonly daemonSets = new Map<string, Workload>();
   private readonly history: TopologyPatch[] = [];
   private readonly listeners = new Set<(patch: TopologyPatch) => void>();
+  private readonly restartListeners = new Set<(topology: VersionedTopology) => void>();
   private flushTimer: NodeJS.Timeout | undefined;
   private findingsTimer: NodeJS.Timeout | undefined;
   /** When findings went stale (ms, `performance.now()`), while they are. */
@@ -148,10 +155,20 @@ export class ModelHub implements EvaluationSource {
     this.flushTimer ??= setTimeout(() => this.flush(), Math.max(this.coalesceMs, this.lastFlushMs));
   }
 
-  /** Calls `listener` with every patch from now on; returns the function that stops it. */
-  subscribe(listener: (patch: TopologyPatch) => void): () => void {
+  /**
+   * Calls `listener` with every patch from now on, and `onRestart` with the whole topology when it
+   * starts over in a new epoch; returns the function that stops both.
+   */
+  subscribe(
+    listener: (patch: TopologyPatch) => void,
+    onRestart?: (topology: VersionedTopology) => void,
+  ): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (onRestart) this.restartListeners.add(onRestart);
+    return () => {
+      this.listeners.delete(listener);
+      if (onRestart) this.restartListeners.delete(onRestart);
+    };
   }
 
   /** The patches that follow `version` of this epoch, or undefined when they are no longer held. */
@@ -166,6 +183,7 @@ export class ModelHub implements EvaluationSource {
     clearTimeout(this.flushTimer);
     clearTimeout(this.findingsTimer);
     this.listeners.clear();
+    this.restartListeners.clear();
   }
 
   private trackDaemonSet(event: Extract<SourceEvent, { type: 'upsert' | 'delete' }>): void {
@@ -180,10 +198,7 @@ export class ModelHub implements EvaluationSource {
     const evaluation = evaluateCluster([...this.initial.values()], this.options.engine);
     evaluation.setVisibility(this.visibility);
     this.initial.clear();
-    const flowLevel = chooseFlowLevel(
-      evaluation,
-      this.options.workloadFlowLimit ?? DEFAULT_WORKLOAD_FLOW_LIMIT,
-    );
+    const flowLevel = workloadCount(evaluation) > this.workloadFlowLimit ? 'namespace' : 'workload';
     this.deriver = new TopologyDeriver(evaluation, { flowLevel, isFindingsDeferred: true });
     this.timeFindings(this.deriver);
     this.topology = { epoch: this.epoch, version: 1, ...this.deriver.topology };
@@ -200,13 +215,40 @@ export class ModelHub implements EvaluationSource {
     if (this.lastFindingsMs > (this.options.findingsInlineMs ?? 50)) {
       this.publish(graph);
       if (deriver.areFindingsStale) this.scheduleFindings();
-      return;
+    } else {
+      const findings = this.timeFindings(deriver);
+      this.publish({
+        upserts: { ...graph.upserts, findings: findings.upserts.findings },
+        removals: { ...graph.removals, findings: findings.removals.findings },
+      });
     }
-    const findings = this.timeFindings(deriver);
-    this.publish({
-      upserts: { ...graph.upserts, findings: findings.upserts.findings },
-      removals: { ...graph.removals, findings: findings.removals.findings },
-    });
+    this.reconsiderFlowLevel(deriver);
+  }
+
+  private get workloadFlowLimit(): number {
+    return this.options.workloadFlowLimit ?? DEFAULT_WORKLOAD_FLOW_LIMIT;
+  }
+
+  /** Starts over at the other flow level when the cluster grew past the limit or shrank well below it. */
+  private reconsiderFlowLevel(deriver: TopologyDeriver): void {
+    const workloads = workloadCount(deriver.evaluation);
+    const flowLevel =
+      deriver.flowLevel === 'workload'
+        ? workloads > this.workloadFlowLimit
+          ? 'namespace'
+          : 'workload'
+        : workloads <= this.workloadFlowLimit * WORKLOAD_LEVEL_RETURN
+          ? 'workload'
+          : 'namespace';
+    if (flowLevel === deriver.flowLevel) return;
+    // Patches never change the flow level: clients take the new epoch's topology whole.
+    clearTimeout(this.findingsTimer);
+    this.findingsTimer = this.findingsStaleSince = undefined;
+    this.epoch = newEpoch();
+    this.history.length = 0;
+    this.deriver = new TopologyDeriver(deriver.evaluation, { flowLevel });
+    this.topology = { epoch: this.epoch, version: 1, ...this.deriver.topology };
+    for (const listener of this.restartListeners) listener(this.topology);
   }
 
   private get coalesceMs(): number {
@@ -255,11 +297,11 @@ export class ModelHub implements EvaluationSource {
   }
 }
 
-/** Workload flows while the cluster has at most `limit` workloads; flows per namespace above. */
-function chooseFlowLevel(evaluation: Evaluation, limit: number): FlowLevel {
+/** How many workloads the cluster has, those without pods included. */
+function workloadCount(evaluation: Evaluation): number {
   const workloads = new Set<string>(evaluation.state.representatives.keys());
   for (const pod of evaluation.state.pods.values()) workloads.add(pod.workload);
-  return workloads.size > limit ? 'namespace' : 'workload';
+  return workloads.size;
 }
 
 function keyOf(object: KubeObject): string {

@@ -46,8 +46,11 @@ function eventReader(response: Response) {
 let app: FastifyInstance | undefined;
 const controllers: AbortController[] = [];
 
-async function serve(maxClients = 10, maxBufferedBytes?: number) {
-  const hub = new ModelHub({ kind: 'demo', description: 'test' }, { coalesceMs: 10 });
+async function serve(maxClients = 10, maxBufferedBytes?: number, workloadFlowLimit?: number) {
+  const hub = new ModelHub(
+    { kind: 'demo', description: 'test' },
+    workloadFlowLimit === undefined ? { coalesceMs: 10 } : { coalesceMs: 10, workloadFlowLimit },
+  );
   hub.receive({ type: 'upsert', object: pod('web') });
   hub.receive({ type: 'synced' });
   app = buildApp({
@@ -69,6 +72,19 @@ afterEach(async () => {
 });
 
 describe('the topology stream', () => {
+  it('sends a fresh snapshot in a new epoch when the topology starts over at another flow level', async () => {
+    const { hub, connect } = await serve(10, undefined, 1);
+    const next = eventReader(await connect());
+    const first = await next();
+    expect(first.event).toBe('snapshot');
+    hub.receive({ type: 'upsert', object: pod('cart') });
+    expect((await next()).event).toBe('patch');
+    const restarted = await next();
+    expect(restarted).toMatchObject({ event: 'snapshot', id: `${hub.epoch}:1` });
+    expect(restarted.id).not.toBe(first.id);
+    expect((restarted.data as VersionedTopology).flowLevel).toBe('namespace');
+  });
+
   it('sends a snapshot, then a patch when the cluster changes', async () => {
     const { hub, connect } = await serve();
     const response = await connect();

@@ -69,7 +69,10 @@ export async function streamRoutes(app: FastifyInstance, options: StreamOptions)
     const missed = resumePoint(request.headers['last-event-id'], hub);
     if (missed) for (const patch of missed) send('patch', patch.to, patch);
     else send('snapshot', topology.version, topology);
-    const unsubscribe = hub.subscribe((patch) => send('patch', patch.to, patch));
+    const unsubscribe = hub.subscribe(
+      (patch) => send('patch', patch.to, patch),
+      (restarted) => send('snapshot', restarted.version, restarted),
+    );
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
     response.on('close', () => {
       clients--;
