@@ -16,7 +16,9 @@ export function StatusBanners(props: { status: SourceStatus | undefined }) {
       )}
       {problems.length > 0 && (
         <div className="banner banner-warning" role="alert">
-          <strong>Some resources could not be read</strong>: answers that depend on them (for example, flows into pods whose policies are hidden) may be incomplete.
+          <strong>Some resources could not be read</strong>: answers that depend on them are <em>Unknown</em>{' '}
+          (for example, connections to or from pods whose namespace&apos;s policies are hidden), and objects
+          that could not be listed are missing from the map.
           <ul>
             {problems.map(([resource, message]) => (
               <li key={resource}>
