@@ -10,6 +10,7 @@ import { modelFlowRoutes } from './routes/model-flows.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { queryRoutes } from './routes/queries.ts';
+import { reportRoutes } from './routes/report.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { whatIfRoutes } from './routes/what-if.ts';
@@ -72,6 +73,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(queryRoutes, { source: options.source });
   void app.register(objectRoutes, { source: options.source });
   void app.register(policyRoutes, { source: options.source });
+  void app.register(reportRoutes, { source: options.source });
   void app.register(whatIfRoutes, { source: options.source });
   if (options.source instanceof ModelHub) {
     void app.register(modelRoutes, { hub: options.source });
