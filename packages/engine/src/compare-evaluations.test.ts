@@ -2,7 +2,7 @@ import type { KubeObject } from '@netmap/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareEvaluations } from './compare-evaluations.ts';
-import { evaluateDraft } from './evaluate-draft.ts';
+import { draftNamespaces, evaluateDraft } from './evaluate-draft.ts';
 import { evaluateCluster } from './evaluation.ts';
 import { buildPolicy, clusterArbitrary, policySpecArbitrary } from './test-support/arbitrary-cluster.ts';
 import { servicesArbitrary } from './test-support/arbitrary-services.ts';
@@ -13,10 +13,11 @@ import { CLIENT_TO_WEB, DENY_INGRESS, outsideToWeb, SHOP } from './test-support/
 const WORKLOADS = ['shop/api[Pod]', 'shop/client[Pod]', 'shop/web[Pod]'];
 const OUTSIDE = '0.0.0.0-255.255.255.255[External]';
 
-/** What a draft changes in the cluster of `objects`. */
-function diffOf(objects: KubeObject[], draft: Partial<Parameters<typeof evaluateDraft>[1]>) {
+/** What a draft changes in the cluster of `objects`, comparing the flows of its namespaces, as what-if does. */
+function diffOf(objects: KubeObject[], partial: Partial<Parameters<typeof evaluateDraft>[1]>) {
   const base = evaluateCluster(objects);
-  return compareEvaluations(base, evaluateDraft(base, { apply: [], delete: [], ...draft }));
+  const draft = { apply: [], delete: [], ...partial };
+  return compareEvaluations(base, evaluateDraft(base, draft), { namespaces: draftNamespaces(draft) });
 }
 
 const emptyDiff = {
@@ -138,6 +139,28 @@ describe('comparing two evaluations', () => {
         expect(compareEvaluations(evaluateCluster(objects), evaluateCluster(objects))).toEqual(emptyDiff);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('finds the same comparing only the flows with an end in the namespaces a draft changes', () => {
+    const draftArbitrary = fc.record({
+      namespace: fc.constantFrom('alpha', 'beta', 'gamma'),
+      specs: fc.array(policySpecArbitrary, { maxLength: 2 }),
+      deleted: fc.nat(),
+    });
+    fc.assert(
+      fc.property(clusterArbitrary, servicesArbitrary, draftArbitrary, (cluster, services, choice) => {
+        const base = evaluateCluster([...cluster, ...services, ...NGINX]);
+        const existing = [...base.state.policies.keys()];
+        const draft = {
+          apply: choice.specs.map((spec, i) => buildPolicy(choice.namespace, `draft-${i}`, spec)),
+          delete: existing.length > 0 ? [existing[choice.deleted % existing.length]!] : [],
+        };
+        const head = evaluateDraft(base, draft);
+        const scoped = compareEvaluations(base, head, { namespaces: draftNamespaces(draft) });
+        expect(scoped).toEqual(compareEvaluations(base, head));
+      }),
+      { numRuns: 200 },
     );
   });
 

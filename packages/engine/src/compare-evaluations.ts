@@ -4,8 +4,19 @@ import { compareFlows } from './compare-flows.ts';
 import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows, type IpBlockPeer } from './external-flows.ts';
 import { FlowTable, type WorkloadFlow } from './flow-table.ts';
+import { flowsTouching } from './flows-touching.ts';
 
 type Direction = 'ingress' | 'egress';
+type Flows = { flows: WorkloadFlow[]; unknown: WorkloadFlow[] };
+
+/** How the flows need comparing. */
+export interface CompareOptions {
+  /**
+   * The namespaces of the only NetworkPolicies that differ (a what-if draft's): a flow depends on
+   * the policies of its two ends' namespaces, so only flows with an end in them are compared.
+   */
+  namespaces?: ReadonlySet<string>;
+}
 
 /** How flows name the ingress controller, which relays traffic from outside the cluster. */
 const INGRESS_CONTROLLER = '{ingress-controller}';
@@ -14,18 +25,23 @@ const INGRESS_CONTROLLER = '{ingress-controller}';
  * What changes from `base` to `head`: flows and unknown flows port by port, findings by id, and
  * whether the change opens something from outside the cluster (what CI gates on).
  */
-export function compareEvaluations(base: Evaluation, head: Evaluation): EvaluationDiff {
+export function compareEvaluations(
+  base: Evaluation,
+  head: Evaluation,
+  options: CompareOptions = {},
+): EvaluationDiff {
   // Each evaluation cuts the outside at its own ipBlocks' edges: cut both at the edges of both, so
   // that the same addresses carry the same name on either side.
   const cutAt = (direction: Direction) => [
     ...base.state.ipBlockPeers(direction),
     ...head.state.ipBlockPeers(direction),
   ];
-  const isSameCut = (['ingress', 'egress'] as const).every(
-    (direction) => cutKey(base.state.ipBlockPeers(direction)) === cutKey(head.state.ipBlockPeers(direction)),
-  );
-  const before = isSameCut ? base.flows() : flowsCutAt(base, cutAt);
-  const after = isSameCut ? head.flows() : flowsCutAt(head, cutAt);
+  const flowsOf = (evaluation: Evaluation): Flows => {
+    if (options.namespaces) return flowsTouching(evaluation, options.namespaces, cutAt);
+    return isSameCut(base, head) ? evaluation.flows() : flowsCutAt(evaluation, cutAt);
+  };
+  const before = flowsOf(base);
+  const after = flowsOf(head);
   const flows = compareFlows(before.flows, after.flows);
   const findings = compareFindings(base.findings(), head.findings());
   return {
@@ -46,17 +62,19 @@ function isOutsidePiece(end: string): boolean {
   return end.endsWith('[External]');
 }
 
-/** The same ipBlocks, whatever their order, cut the outside the same way. */
-function cutKey(peers: readonly IpBlockPeer[]): string {
-  const texts = peers.map((peer) => [peer.cidr.text, ...peer.except.map((cidr) => cidr.text)].join(' '));
-  return [...new Set(texts)].sort().join('\n');
+/** Whether both evaluations' ipBlocks (whatever their order) cut the outside the same way. */
+function isSameCut(base: Evaluation, head: Evaluation): boolean {
+  const key = (peers: readonly IpBlockPeer[]) =>
+    [...new Set(peers.map((p) => [p.cidr.text, ...p.except.map((cidr) => cidr.text)].join(' ')))]
+      .sort()
+      .join('\n');
+  return (['ingress', 'egress'] as const).every(
+    (direction) => key(base.state.ipBlockPeers(direction)) === key(head.state.ipBlockPeers(direction)),
+  );
 }
 
 /** The evaluation's flows, with those to and from the outside named by pieces cut at `cutAt`. */
-function flowsCutAt(
-  evaluation: Evaluation,
-  cutAt: (direction: Direction) => IpBlockPeer[],
-): { flows: WorkloadFlow[]; unknown: WorkloadFlow[] } {
+function flowsCutAt(evaluation: Evaluation, cutAt: (direction: Direction) => IpBlockPeer[]): Flows {
   const own = evaluation.flows();
   const table = new FlowTable();
   const { state, context } = evaluation;

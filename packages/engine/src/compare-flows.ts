@@ -2,7 +2,7 @@ import type { FlowChange } from '@netmap/model';
 import { compareText } from './compare-text.ts';
 import type { WorkloadFlow } from './flow-table.ts';
 import { PortSet } from './port-set.ts';
-import { formatPorts, parsePorts } from './port-strings.ts';
+import { parsePorts } from './topology-flows.ts';
 
 /** Flows that one list has beyond the other, port by port, per ordered pair of ends. */
 interface FlowComparison {
@@ -41,7 +41,7 @@ function portsByPair(flows: readonly WorkloadFlow[]): Map<string, PortSet> {
 function pushChange(changes: FlowChange[], key: string, ports: PortSet): void {
   if (ports.isEmpty()) return;
   const [from = '', to = ''] = key.split('\u0000');
-  changes.push({ from, to, ports: formatPorts(ports) });
+  changes.push({ from, to, ports: ports.isAll() ? 'all' : ports.toStrings() });
 }
 
 /** By from, then to, as flows are listed. */

@@ -42,6 +42,12 @@ function appliedRefs(policies: readonly NetworkPolicy[]): Set<string> {
   return refs;
 }
 
+/** The namespaces whose policies a draft changes: only flows with an end in them can change. */
+export function draftNamespaces(draft: PolicyDraft): Set<string> {
+  const applied = draft.apply.map((policy) => refOf(policy).split('/')[0]!);
+  return new Set([...applied, ...draft.delete.map((ref) => ref.split('/')[0]!)]);
+}
+
 function isPolicy(object: KubeObject): boolean {
   return object.kind === 'NetworkPolicy';
 }

@@ -15,8 +15,8 @@ export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
-export { compareEvaluations } from './compare-evaluations.ts';
-export { evaluateDraft, type PolicyDraft } from './evaluate-draft.ts';
+export { compareEvaluations, type CompareOptions } from './compare-evaluations.ts';
+export { draftNamespaces, evaluateDraft, type PolicyDraft } from './evaluate-draft.ts';
 export {
   matchesSelector,
   parseSelector,

@@ -23,16 +23,22 @@ export function addIngressControllerFlows(
   context: MatchContext,
   controllerLabels?: readonly Labels[],
 ): void {
+  // Finding a class's controller pods reads every pod: once per IngressClass, not once per route.
+  const controllersByClass = new Map<string | undefined, Party[]>();
   for (const route of state.ingressRoutes()) {
     const object = state.stored.get(`Service ${route.namespace}/${route.service}`);
     if (!object) continue;
     const service = readService(object as Service, route.namespace);
     const servicePort = routeServicePort(service, route);
     if (!servicePort) continue;
-    const controllers: Party[] = ingressControllerPods(state, route, controllerLabels).map((pod) => ({
-      kind: 'pod',
-      podClass: state.classes.classOf(pod)!,
-    }));
+    let controllers = controllersByClass.get(route.ingressClassName);
+    if (!controllers) {
+      controllers = ingressControllerPods(state, route, controllerLabels).map((pod) => ({
+        kind: 'pod',
+        podClass: state.classes.classOf(pod)!,
+      }));
+      controllersByClass.set(route.ingressClassName, controllers);
+    }
     const senders: Party[] = controllers.length > 0 ? controllers : [{ kind: 'unresolved-pod' }];
     for (const backend of serviceBackends(state, service, servicePort)) {
       const podClass = state.classes.classOf(backend.pod);
