@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { compareEvaluations, evaluateDraft, listPolicyInventory, type Evaluation } from '@netmap/engine';
+import {
+  compareEvaluations,
+  draftNamespaces,
+  evaluateDraft,
+  listPolicyInventory,
+  type Evaluation,
+} from '@netmap/engine';
 import type { NetworkPolicy, PolicySummary, WhatIfResult } from '@netmap/model';
 import { Type } from 'typebox';
 import type { EvaluationSource } from '../evaluation-source.ts';
@@ -85,9 +91,12 @@ export async function whatIfRoutes(
         return reply
           .code(400)
           .send({ error: 'the draft is empty: give NetworkPolicies in yaml, or delete some' });
-      const head = evaluateDraft(base, { apply, delete: deleted });
+      const draft = { apply, delete: deleted };
+      const head = evaluateDraft(base, draft);
       const applied = apply.map((policy) => `${policy.metadata!.namespace}/${policy.metadata!.name}`).sort();
-      const result: WhatIfResult = { ...compareEvaluations(base, head), draft: { applied, deleted } };
+      // Only flows with an end in a namespace whose policies the draft changes can change.
+      const diff = compareEvaluations(base, head, { namespaces: draftNamespaces(draft) });
+      const result: WhatIfResult = { ...diff, draft: { applied, deleted } };
       return result;
     },
   );
