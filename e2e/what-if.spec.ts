@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { WhatIfResult } from '@netmap/model';
-import { graphNode, openMap, test } from './support.ts';
+import { graphNode, kubectl, openMap, test } from './support.ts';
 
 // Nothing in the demo's backoffice namespace is isolated for ingress: a default deny there closes
 // every flow into its admin console, from the Internet, the ingress controller and the monitoring.
@@ -63,13 +63,38 @@ test('a what-if draft lists and draws the flows a default deny would close, and 
   await expect(page.getByRole('list', { name: 'What-if edges' })).toHaveCount(0);
 });
 
-test("a refused draft shows the server's message under the draft", async ({ page }) => {
+test('a draft and its preview outlive a change to the cluster, which asks for a new preview', async ({
+  page,
+}) => {
+  await openMap(page);
+  await page.getByRole('button', { name: 'What-if' }).click();
+  await page.getByLabel('Draft NetworkPolicy YAML').fill(DEFAULT_DENY);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const result = page.getByRole('region', { name: 'What-if result' });
+  await expect(result).toBeVisible();
+  const changed = result.getByText('The cluster changed since the preview.');
+  await expect(changed).toHaveCount(0);
+  try {
+    await kubectl('label', 'namespace', 'monitoring', 'netmap-e2e=what-if');
+    await expect(changed).toBeVisible();
+    await expect(page.getByLabel('Draft NetworkPolicy YAML')).toHaveValue(DEFAULT_DENY);
+    await expect(page.getByRole('list', { name: 'What-if edges' }).locator('li').first()).toBeAttached();
+    await result.getByRole('button', { name: 'Preview again' }).click();
+    await expect(changed).toHaveCount(0);
+    await expect(result.getByRole('list', { name: 'Flows the draft would deny' })).toBeVisible();
+  } finally {
+    await kubectl('label', 'namespace', 'monitoring', 'netmap-e2e-');
+  }
+});
+
+test("a refused draft shows the server's message under the draft", async ({ page }, info) => {
   await openMap(page);
   await page.getByRole('button', { name: 'What-if' }).click();
   await page.getByLabel('Draft NetworkPolicy YAML').fill('kind: ConfigMap\nmetadata:\n  name: x\n');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /NetworkPolicy/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'What-if result' })).toHaveCount(0);
+  await page.screenshot({ path: info.outputPath('what-if-refused.png') });
 });
 
 test('the findings list shows every finding; picking one selects its object on the graph', async ({
