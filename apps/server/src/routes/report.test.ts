@@ -61,13 +61,11 @@ describe('GET /api/v1/report', () => {
   );
 
   it('names the network plugin the source found, and the kind of source', async () => {
-    const cni = detectCni([
-      {
-        kind: 'DaemonSet',
-        metadata: { name: 'calico-node', namespace: 'kube-system' },
-        spec: { template: { spec: { containers: [{ name: 'calico-node', image: 'calico/node:v3.27.0' }] } } },
-      },
-    ]);
+    const cni = {
+      name: 'Calico' as const,
+      enforcesNetworkPolicy: true,
+      evidence: 'DaemonSet kube-system/calico-node',
+    };
     const live = buildApp({
       source: {
         evaluation: evaluateCluster([]),
