@@ -16,6 +16,7 @@ import { MapView } from './features/map/MapView.tsx';
 import { endpointSuggestions, routeNodeIds } from './features/query/endpoints.ts';
 import { PolicyViewer, type PolicyFocus } from './features/query/PolicyViewer.tsx';
 import { QueryPanel } from './features/query/QueryPanel.tsx';
+import { ReportLink } from './features/report/ReportLink.tsx';
 import { editableYaml } from './features/what-if/draft-text.ts';
 import { useWhatIfDraft } from './features/what-if/useWhatIfDraft.ts';
 import { useWhatIfMap } from './features/what-if/useWhatIfMap.ts';
@@ -121,6 +122,7 @@ export function Netmap(props: { stream: ModelStream }) {
         )}
         <span className="spacer" />
         <SearchBox model={model} onPick={pick} />
+        <ReportLink isReady={Boolean(model)} />
         <ConnectionIndicator state={connection.state} lastEventAt={connection.lastEventAt} />
       </header>
       <div className="banners">
