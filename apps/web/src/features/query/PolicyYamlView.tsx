@@ -3,7 +3,10 @@ import { useEffect, useRef } from 'react';
 /** A policy's YAML with line numbers; the lines of one rule highlighted and scrolled into view. */
 export function PolicyYamlView(props: { yaml: string; highlight?: { line: number; endLine: number } }) {
   const marked = useRef<HTMLSpanElement>(null);
-  useEffect(() => marked.current?.scrollIntoView?.({ block: 'center' }), [props.highlight]);
+  // A block body: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    marked.current?.scrollIntoView?.({ block: 'center' });
+  }, [props.highlight]);
   const lines = props.yaml.replace(/\n$/, '').split('\n');
   const { line: first = 0, endLine: last = -1 } = props.highlight ?? {};
   return (
