@@ -45,6 +45,15 @@ describe('a draft of policy changes', () => {
     });
   });
 
+  it('keeps what the base could not read unknown', () => {
+    const base = evaluateCluster([...SHOP, DENY_INGRESS]);
+    base.setVisibility({ policies: [], namespaceLabels: false });
+    const draft = evaluateDraft(base, { apply: [CLIENT_TO_WEB], delete: [] });
+    expect(canClientReachWeb(base)).toBe('unknown');
+    expect(canClientReachWeb(draft)).toBe('unknown');
+    expect(draft.state.namespaces.readable).toEqual(base.state.namespaces.readable);
+  });
+
   it('takes a policy without a namespace as one of namespace default', () => {
     const base = evaluateCluster(SHOP);
     const withoutNamespace = { ...CLIENT_TO_WEB, metadata: { name: 'x' } };

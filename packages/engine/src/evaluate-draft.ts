@@ -23,7 +23,10 @@ export function evaluateDraft(base: Evaluation, draft: PolicyDraft): Evaluation 
   }
   const replaced = new Set([...applied, ...draft.delete]);
   const kept = objects.filter((object) => !isPolicy(object) || !replaced.has(refOf(object)));
-  return new Evaluation(new ClusterState([...kept, ...draft.apply]), base.options);
+  const head = new Evaluation(new ClusterState([...kept, ...draft.apply]), base.options);
+  // What the source could not read stays unknown in the draft too.
+  head.setVisibility(base.state.namespaces.readable);
+  return head;
 }
 
 /** `namespace/name` of each policy to apply (namespace `default` when it has none, as kubectl does). */

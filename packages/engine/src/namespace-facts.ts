@@ -53,6 +53,11 @@ export class NamespaceFacts {
     );
   }
 
+  /** What the source could read, as last recorded. */
+  get readable(): Visibility {
+    return this.visibility;
+  }
+
   /** Whether the labels of namespaces the input does not hold are known (Namespace objects could be read). */
   get areLabelsRead(): boolean {
     return this.visibility.namespaceLabels;
