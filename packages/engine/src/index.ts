@@ -14,6 +14,7 @@ export { detectCni, ENFORCEMENT_FLAGS, type Cni, type CniName } from './cni.ts';
 export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';
+export { mergeAddressRanges } from './address-ranges.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
 export { compareEvaluations, type CompareOptions } from './compare-evaluations.ts';
 export { draftNamespaces, evaluateDraft, type PolicyDraft } from './evaluate-draft.ts';
