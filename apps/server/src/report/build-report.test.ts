@@ -8,7 +8,7 @@ import { ONLINE_SHOP } from '../example-app.ts';
 import { loadManifests } from '../manifests/index.ts';
 import { buildReport } from './build-report.ts';
 import { OUTSIDE, type MatrixCell, type ReportData } from './report-data.ts';
-import { threeNamespaces } from './report-fixtures.ts';
+import { netpol, threeNamespaces } from './report-fixtures.ts';
 
 const GENERATED = new Date('2025-03-04T05:06:07Z');
 const report = buildReport(evaluateCluster(threeNamespaces), { source: 'test', generatedAt: GENERATED });
@@ -91,6 +91,28 @@ describe('buildReport on three purpose-built namespaces', () => {
         isIsolated: false,
       },
     ]);
+  });
+
+  it('joins the pieces an ipBlock splits the outside into, per workload and ports', () => {
+    const partners = netpol('data/db-from-partners', {
+      podSelector: { matchLabels: { app: 'db' } },
+      ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ port: 5432 }] }],
+    });
+    const split = buildReport(evaluateCluster([...threeNamespaces, partners]), {
+      source: 'test',
+      generatedAt: GENERATED,
+    });
+    expect(split.exposure.outsideFlows).toContainEqual(
+      expect.objectContaining({ to: 'front/web[Pod]', from: ['any IPv4 address'], ports: 'all' }),
+    );
+    expect(split.exposure.outsideFlows).toContainEqual(
+      expect.objectContaining({
+        to: 'data/db[Pod]',
+        from: ['203.0.113.0-203.0.113.255'],
+        ports: ['TCP 5432'],
+        isIsolated: true,
+      }),
+    );
   });
 
   it('groups the findings by severity, highest first, each with its fix', () => {

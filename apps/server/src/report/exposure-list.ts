@@ -1,6 +1,6 @@
-import type { WorkloadFlow } from '@netmap/engine';
+import { mergeAddressRanges, type WorkloadFlow } from '@netmap/engine';
 import type { Finding } from '@netmap/model';
-import { describeOutsidePeer, isOutside } from './outside-peers.ts';
+import { describeOutsidePeer, isOutside, peerName } from './outside-peers.ts';
 import { compareNames } from './namespace-matrix.ts';
 import type { ExposureList, OutsideFlow } from './report-data.ts';
 import { compareFindings } from './findings-by-severity.ts';
@@ -25,17 +25,19 @@ export function buildExposureList(
       if (!isOutside(flow.from) || isOutside(flow.to)) continue;
       const key = [flow.to, verdict, flow.ports === 'all' ? 'all' : flow.ports.join(',')].join('\u0000');
       const row = rows.get(key);
-      if (row) row.from.push(describeOutsidePeer(flow.from));
+      if (row) row.from.push(peerName(flow.from));
       else
         rows.set(key, {
           to: flow.to,
-          from: [describeOutsidePeer(flow.from)],
+          from: [peerName(flow.from)],
           ports: flow.ports,
           verdict,
           isIsolated: isIsolated(flow.to),
         });
     }
   }
+  // Flows split the outside where ipBlocks begin and end: a reader wants the ranges they add up to.
+  for (const row of rows.values()) row.from = mergeAddressRanges(row.from).map(describeOutsidePeer);
   // Workloads no policy isolates first: anything that reaches them is unchecked.
   const outsideFlows = [...rows.values()].sort(
     (a, b) =>

@@ -16,9 +16,13 @@ export function namespaceOfEnd(end: string): string {
   return end.slice(0, end.indexOf('/'));
 }
 
-/** An outside flow end as a reader says it: `10.0.0.0-10.255.255.255`, `any IPv4 address`, `ingress controller`. */
-export function describeOutsidePeer(end: string): string {
-  if (end === INGRESS_CONTROLLER) return 'ingress controller (Ingress routes)';
-  const range = end.replace(/\[External\]$/, '');
-  return EVERY_ADDRESS[range] ?? range;
+/** An outside flow end without its `[External]` suffix: `10.0.0.0-10.255.255.255`, `{ingress-controller}`. */
+export function peerName(end: string): string {
+  return end.replace(/\[External\]$/, '');
+}
+
+/** An outside peer as a reader says it: `10.0.0.0-10.255.255.255`, `any IPv4 address`, `ingress controller`. */
+export function describeOutsidePeer(peer: string): string {
+  if (peer === INGRESS_CONTROLLER) return 'ingress controller (Ingress routes)';
+  return EVERY_ADDRESS[peer] ?? peer;
 }
