@@ -139,6 +139,11 @@ describe('POST /api/v1/what-if on the online shop', () => {
       /^document 0 \(line 1\): NetworkPolicy without metadata\.name$/,
     ],
     [
+      'a name the API server would refuse',
+      { yaml: FIXED_SHIPPING.replace('name: shipping', 'name: Shipping/x') },
+      /^document 0 \(line 2\): "shop\/Shipping\/x" is not a valid namespace\/name$/,
+    ],
+    [
       'a policy that is not there',
       { delete: ['shop/nothing'] },
       /^there is no NetworkPolicy shop\/nothing to delete$/,
