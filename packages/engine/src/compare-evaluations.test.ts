@@ -79,6 +79,24 @@ describe('comparing two evaluations', () => {
     expect(restored.addsExposure).toBe(true);
   });
 
+  it('does not count an exposure that was there already and only got milder', () => {
+    const balancer = service('shop/web-lb', {
+      type: 'LoadBalancer',
+      selector: { app: 'web' },
+      ports: [{ port: 80, targetPort: 8080 }],
+    });
+    const diff = diffOf([...SHOP, balancer], { apply: [DENY_INGRESS] });
+    const [before] = diff.findings.removed.filter((f) => f.category === 'exposure');
+    const [after] = diff.findings.added.filter((f) => f.category === 'exposure');
+    expect(after?.id).toBe(before?.id);
+    expect([before?.severity, after?.severity]).toEqual(['high', 'low']);
+    expect(diff.addsExposure).toBe(false);
+    // The other way, the same exposure gets worse: that counts.
+    expect(diffOf([...SHOP, balancer, DENY_INGRESS], { delete: ['shop/deny-ingress'] }).addsExposure).toBe(
+      true,
+    );
+  });
+
   it('counts a rule that opens ingress from 0.0.0.0/0 as exposure', () => {
     const diff = diffOf([...SHOP, DENY_INGRESS], { apply: [outsideToWeb('0.0.0.0/0')] });
     expect(diff.flows.added).toContainEqual({ from: OUTSIDE, to: 'shop/web[Pod]', ports: ['TCP 8080'] });

@@ -1,5 +1,5 @@
-import type { EvaluationDiff, FlowChange } from '@netmap/model';
-import { compareFindings } from './compare-findings.ts';
+import type { EvaluationDiff, Finding, FlowChange } from '@netmap/model';
+import { compareFindings, isMoreSevere } from './compare-findings.ts';
 import { compareFlows } from './compare-flows.ts';
 import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows, type IpBlockPeer } from './external-flows.ts';
@@ -43,13 +43,21 @@ export function compareEvaluations(
   const before = flowsOf(base);
   const after = flowsOf(head);
   const flows = compareFlows(before.flows, after.flows);
-  const findings = compareFindings(base.findings(), head.findings());
+  const baseFindings = base.findings();
+  const findings = compareFindings(baseFindings, head.findings());
+  // An exposure that was there already and only changed its words or got milder opens nothing new.
+  const baseSeverity = new Map(baseFindings.map((finding) => [finding.id, finding.severity]));
+  const isNewExposure = (finding: Finding) => {
+    const before = baseSeverity.get(finding.id);
+    return (
+      finding.category === 'exposure' && (before === undefined || isMoreSevere(finding.severity, before))
+    );
+  };
   return {
     flows,
     unknownFlows: compareFlows(before.unknown, after.unknown),
     findings,
-    addsExposure:
-      flows.added.some(isFromOutside) || findings.added.some((finding) => finding.category === 'exposure'),
+    addsExposure: flows.added.some(isFromOutside) || findings.added.some(isNewExposure),
   };
 }
 

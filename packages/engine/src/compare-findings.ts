@@ -18,6 +18,11 @@ export function compareFindings(
   };
 }
 
+/** Whether severity `a` is more severe than `b`. */
+export function isMoreSevere(a: Severity, b: Severity): boolean {
+  return SEVERITY_ORDER.indexOf(a) < SEVERITY_ORDER.indexOf(b);
+}
+
 /** Most severe first, then by id. */
 function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareText(a.id, b.id);
