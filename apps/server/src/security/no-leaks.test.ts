@@ -61,6 +61,16 @@ async function everyAnswer(url: string): Promise<Map<string, string>> {
   }
   expect(policies.size).toBeGreaterThan(0);
   for (const policy of policies) await get(`/api/v1/policies/${policy}`);
+  await get('/api/v1/policies');
+  // A what-if answers with flows and findings too: deleting a policy of the vault namespace.
+  const deleted = [...policies].find((policy) => policy.startsWith('vault/'));
+  const whatIf = await fetch(`${url}/api/v1/what-if`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ delete: [deleted] }),
+  });
+  expect(whatIf.status).toBe(200);
+  answers.set(`${whatIf.status} POST /api/v1/what-if`, await whatIf.text());
   const pod = ids.find((id) => id.startsWith('pod:vault/'))!.slice('pod:'.length);
   for (const path of [
     '/api/v1/flows',
