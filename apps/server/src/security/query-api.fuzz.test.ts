@@ -49,6 +49,8 @@ const ROUTES = [
   '/api/v1/findings',
   '/api/v1/status',
   '/api/v1/model',
+  '/api/v1/policies',
+  '/api/v1/what-if',
 ];
 
 /** A 2xx, or a 4xx whose body says what was wrong. */
@@ -99,6 +101,30 @@ describe('the query API on arbitrary input', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('answers arbitrary what-if drafts without a server error', async () => {
+    const yamlText = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc
+        .tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 3 }))
+        .map(
+          ([namespace, name, spec]) =>
+            `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  namespace: ${JSON.stringify(namespace)}\n  name: ${JSON.stringify(name)}\nspec: ${JSON.stringify(spec)}\n`,
+        ),
+    );
+    const draft = fc.record(
+      { yaml: yamlText, delete: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }) },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(draft, async (body) => {
+        const request = `POST /api/v1/what-if ${JSON.stringify(body)}`;
+        const response = await app.inject({ method: 'POST', url: '/api/v1/what-if', payload: body });
+        expectHandled(response, request);
+      }),
+      { numRuns: 200 },
     );
   });
 
