@@ -155,6 +155,9 @@ describe('a topology deriver told what could be read', () => {
     const intoShop = Object.values(deriver.topology.flows).filter((flow) => flow.to.includes('shop/'));
     expect(intoShop.map((flow) => flow.verdict)).toEqual(intoShop.map(() => 'unknown'));
     expect(intoShop.length).toBe(2);
+    const node = (id: string) => deriver.topology.nodes[id] as { policiesUnknown?: true } | undefined;
+    expect(node('workload:shop/web[Pod]')?.policiesUnknown).toBe(true);
+    expect(node('workload:front/client[Pod]')?.policiesUnknown).toBeUndefined();
     expect(Object.keys(deriver.topology.findings)).toContain('policies-unreadable:shop');
   });
 });

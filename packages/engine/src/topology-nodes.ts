@@ -90,6 +90,8 @@ function workloadNodes(evaluation: Evaluation, pods: readonly PodFacts[]): Workl
     const podClass = evaluation.state.classes.classOf(pod);
     if (!podClass) continue;
     if (!pod.representative) node.pods++;
+    if (!podClass.hostNetwork && !evaluation.state.namespaces.arePoliciesRead(namespace))
+      node.policiesUnknown = true;
     node.isolated.ingress ||= podClass.ingressPolicies.length > 0 && !podClass.hostNetwork;
     node.isolated.egress ||= podClass.egressPolicies.length > 0 && !podClass.hostNetwork;
   }

@@ -47,6 +47,8 @@ export interface WorkloadNode {
   labels: Record<string, string>;
   /** Whether some policy isolates its pods for ingress / egress (unprotected otherwise). */
   isolated: { ingress: boolean; egress: boolean };
+  /** Its namespace's NetworkPolicies could not be read: whether it is isolated is not known. */
+  policiesUnknown?: true;
   hostNetwork: boolean;
   /** No pods in the input: it takes part through a pod built from its template. */
   isTemplate: boolean;

@@ -25,8 +25,9 @@ export interface DrawPlan {
   expanded: ReadonlySet<string>;
 }
 
-/** The warning border of a workload (and of its pods) that some direction leaves without policy. */
+/** The warning border of a workload (and of its pods) that some direction leaves without policy, or whose policies are unknown. */
 export function markingOf(workload: WorkloadNode): Marking | undefined {
+  if (workload.policiesUnknown) return 'policies-unknown';
   const { ingress, egress } = workload.isolated;
   if (!ingress && !egress) return 'no-policy';
   if (!ingress) return 'no-ingress-policy';

@@ -3,7 +3,7 @@ import type { CanvasEdge, CanvasNode } from '@netmap/graph-canvas';
 import type { Topology } from '@netmap/model';
 import type { ViewState } from '../../view-state.ts';
 import { buildElements } from './elements.ts';
-import { service, shopModel, topology, viewOf } from './test-model.ts';
+import { service, shopModel, topology, viewOf, workload } from './test-model.ts';
 import { EDGE_VISUALS, MARKINGS, nodeVisual } from './visuals.ts';
 
 const shop = shopModel();
@@ -90,6 +90,17 @@ describe('buildElements: nodes', () => {
       caption: 'ExternalName → db.example.com',
       visual: nodeVisual('service-external-name'),
     });
+  });
+
+  it('marks workloads whose policies could not be read as unknown, not as unprotected or cut off', () => {
+    const hidden = workload('vault/keeper', {
+      isolated: { ingress: false, egress: false },
+      policiesUnknown: true,
+    });
+    const map = draw({}, topology([hidden]));
+    expect(map.node(hidden.id)?.visual).toMatchObject(MARKINGS['policies-unknown'].border);
+    expect(map.legend.map((entry) => entry.label)).toContain(MARKINGS['policies-unknown'].label);
+    expect(map.legend.map((entry) => entry.label)).not.toContain(MARKINGS['no-policy'].label);
   });
 
   it('marks workloads and their pods that no policy protects, and those whose every flow is denied', () => {

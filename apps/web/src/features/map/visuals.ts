@@ -30,7 +30,7 @@ export type NodeMeaning =
   | 'outside-other';
 
 /** A warning drawn as a node's border, on top of what the node is. */
-export type Marking = 'no-ingress-policy' | 'no-egress-policy' | 'no-policy';
+export type Marking = 'no-ingress-policy' | 'no-egress-policy' | 'no-policy' | 'policies-unknown';
 
 /** What an edge stands for. */
 export type EdgeMeaning =
@@ -114,6 +114,10 @@ export const MARKINGS: Readonly<
   'no-egress-policy': {
     label: 'No egress policy (unprotected)',
     border: { borderColor: ORANGE, borderStyle: 'dotted' },
+  },
+  'policies-unknown': {
+    label: 'Policies could not be read (isolation unknown)',
+    border: { borderColor: EARTH, borderStyle: 'dashed' },
   },
 };
 
