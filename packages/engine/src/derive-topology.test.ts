@@ -2,6 +2,7 @@ import type { KubeObject } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { deriveTopology } from './derive-topology.ts';
 import { evaluateCluster } from './evaluation.ts';
+import { NGINX } from './test-support/finding-objects.ts';
 import { policy } from './test-support/objects.ts';
 
 const SECRET = 'do-not-send-me';
@@ -125,5 +126,17 @@ describe('the topology views draw', () => {
 
   it('never carries env values or annotations', () => {
     expect(JSON.stringify(topology)).not.toContain(SECRET);
+  });
+});
+
+describe('deriveTopology and the ingress controller', () => {
+  it('marks the workloads whose pods carry an ingress controller’s labels', () => {
+    const nodes = deriveTopology(evaluateCluster([...NGINX, ...objects])).nodes;
+    expect(nodes['workload:ingress-nginx/controller[Pod]']).toMatchObject({ ingressController: true });
+    const others = Object.values(nodes).filter(
+      (node) => node.kind === 'workload' && node.id !== 'workload:ingress-nginx/controller[Pod]',
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const node of others) expect(node).not.toHaveProperty('ingressController');
   });
 });

@@ -27,10 +27,17 @@ export function ingressControllerPods(
   labelSets?: readonly Labels[],
 ): PodFacts[] {
   const wanted = labelSets ?? labelSetsFor(controllerOf(state, route.ingressClassName));
-  return [...state.activePods()].filter((pod) =>
-    wanted.some((labels) =>
-      Object.entries(labels).every(([key, value]) => labelValue(pod.labels, key) === value),
-    ),
+  return [...state.activePods()].filter((pod) => hasAnyLabelSet(pod.labels, wanted));
+}
+
+/** Whether a pod with these labels may be an ingress controller's (`labelSets`, else any well-known controller's). */
+export function mayBeIngressController(labels: Labels, labelSets?: readonly Labels[]): boolean {
+  return hasAnyLabelSet(labels, labelSets ?? Object.values(WELL_KNOWN_CONTROLLER_LABELS).flat());
+}
+
+function hasAnyLabelSet(labels: Labels, labelSets: readonly Labels[]): boolean {
+  return labelSets.some((wanted) =>
+    Object.entries(wanted).every(([key, value]) => labelValue(labels, key) === value),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { IngressNode, Service, TopologyNode, WorkloadNode } from '@netmap/model';
 import type { Evaluation } from './evaluation.ts';
 import { compareText } from './compare-text.ts';
+import { mayBeIngressController } from './ingress-controllers.ts';
 import type { IngressRoute } from './ingress-routes.ts';
 import type { NamespaceMembers } from './namespace-members.ts';
 import type { PodFacts } from './pod-facts.ts';
@@ -92,6 +93,8 @@ function workloadNodes(evaluation: Evaluation, pods: readonly PodFacts[]): Workl
     if (!pod.representative) node.pods++;
     if (!podClass.hostNetwork && !evaluation.state.namespaces.arePoliciesRead(namespace))
       node.policiesUnknown = true;
+    if (!pod.representative && mayBeIngressController(pod.labels, evaluation.options.ingressControllerLabels))
+      node.ingressController = true;
     node.isolated.ingress ||= podClass.ingressPolicies.length > 0 && !podClass.hostNetwork;
     node.isolated.egress ||= podClass.egressPolicies.length > 0 && !podClass.hostNetwork;
   }

@@ -1,8 +1,7 @@
 import type { KubeObject } from '@netmap/model';
 import type { ObjectChange } from './cluster-state.ts';
 import type { Evaluation } from './evaluation.ts';
-import { WELL_KNOWN_CONTROLLER_LABELS } from './ingress-controllers.ts';
-import { labelValue, type Labels } from './label-selector.ts';
+import { mayBeIngressController } from './ingress-controllers.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { WORKLOAD_KINDS } from './workloads.ts';
 
@@ -136,15 +135,8 @@ export class TouchedObjects {
   }
 
   private inspectPod(pod: PodFacts): void {
-    if (this.mayBeController(pod.labels)) this.touched.areControllersStale = true;
-  }
-
-  private mayBeController(labels: Labels): boolean {
-    const labelSets =
-      this.evaluation.options.ingressControllerLabels ?? Object.values(WELL_KNOWN_CONTROLLER_LABELS).flat();
-    return labelSets.some((wanted) =>
-      Object.entries(wanted).every(([key, value]) => labelValue(labels, key) === value),
-    );
+    if (mayBeIngressController(pod.labels, this.evaluation.options.ingressControllerLabels))
+      this.touched.areControllersStale = true;
   }
 }
 

@@ -49,6 +49,8 @@ export interface WorkloadNode {
   isolated: { ingress: boolean; egress: boolean };
   /** Its namespace's NetworkPolicies could not be read: whether it is isolated is not known. */
   policiesUnknown?: true;
+  /** Its pods carry an ingress controller's labels: the flows of `{ingress-controller}` start here. */
+  ingressController?: true;
   hostNetwork: boolean;
   /** No pods in the input: it takes part through a pod built from its template. */
   isTemplate: boolean;

@@ -1,9 +1,10 @@
+import type { WorkloadNode } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import type { ViewState } from '../../view-state.ts';
 import { filterModel } from './filters.ts';
 import { indexModel } from './model-index.ts';
 import { isSystemNamespace } from './system-namespaces.ts';
-import { namespace, shopModel, topology, viewOf } from './test-model.ts';
+import { external, flow, namespace, shopModel, topology, viewOf, workload } from './test-model.ts';
 
 const shop = shopModel();
 const index = indexModel(shop.model);
@@ -153,5 +154,34 @@ describe('empty namespaces', () => {
     expect(filterModel(emptyIndex, viewOf({})).nodes.has('namespace:empty')).toBe(true);
     expect(filterModel(emptyIndex, viewOf({ labels: 'app=cart' })).nodes.has('namespace:empty')).toBe(false);
     expect(filterModel(emptyIndex, viewOf({ search: 'empt' })).nodes.has('namespace:empty')).toBe(true);
+  });
+});
+
+describe('filterModel and the ingress controller', () => {
+  const controller = workload('ingress-nginx/controller', { ingressController: true });
+  const web = workload('shop/web');
+  const api = workload('shop/api');
+  const standIn = external('{ingress-controller}');
+  const model = (relayedTo: WorkloadNode[], fromController: WorkloadNode[]) =>
+    indexModel(
+      topology(
+        [namespace('ingress-nginx'), namespace('shop'), controller, web, api, standIn],
+        [
+          ...relayedTo.map((to) => flow(standIn, to, ['TCP 8080'])),
+          ...fromController.map((to) => flow(controller, to, 'all')),
+        ],
+      ),
+    );
+
+  it('leaves out the {ingress-controller} node when the controller is drawn and sends each of its flows', () => {
+    const filtered = filterModel(model([web], [web, api]), viewOf({}));
+    expect(filtered.nodes.has(standIn.id)).toBe(false);
+    expect(filtered.flows.map((each) => each.from)).toEqual([controller.id, controller.id]);
+  });
+
+  it('keeps it while a route goes where the controller drawn does not, or when the controller is hidden', () => {
+    expect(filterModel(model([web, api], [web]), viewOf({})).nodes.has(standIn.id)).toBe(true);
+    const withoutController = filterModel(model([web], [web]), viewOf({ namespaces: ['shop'] }));
+    expect(withoutController.nodes.has(standIn.id)).toBe(true);
   });
 });

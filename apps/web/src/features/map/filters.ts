@@ -145,10 +145,29 @@ function keepOutside(index: ModelIndex, view: ViewState, search: string, kept: S
     if (namespace) keptNamespaces.add(`namespace:${namespace}`);
   }
   const isKept = (id: string) => kept.has(id) || keptNamespaces.has(id);
+  const controller = standInController(index, kept);
   for (const flow of index.flows) {
-    if (isExternal(flow.from) && isKept(flow.to)) kept.add(flow.from);
+    if (isExternal(flow.from) && isKept(flow.to) && flow.from !== controller) kept.add(flow.from);
     if (isExternal(flow.to) && isKept(flow.from)) kept.add(flow.to);
   }
+}
+
+/**
+ * The `{ingress-controller}` node, when the controller's own workloads are drawn and already send
+ * every flow it stands for: then it would only draw each of those flows twice.
+ */
+function standInController(index: ModelIndex, kept: ReadonlySet<string>): string | undefined {
+  const standIn = index.externals.find((node) => node.name === '{ingress-controller}');
+  if (!standIn || index.model.flowLevel === 'namespace') return undefined;
+  const controllers = new Set(
+    index.workloads.filter((w) => w.ingressController && kept.has(w.id)).map((w) => w.id),
+  );
+  const reached = new Set(
+    index.flows.filter((flow) => controllers.has(flow.from)).map((flow) => `${flow.verdict} ${flow.to}`),
+  );
+  const relayed = index.flows.filter((flow) => flow.from === standIn.id);
+  const isCovered = relayed.every((flow) => reached.has(`${flow.verdict} ${flow.to}`));
+  return controllers.size > 0 && isCovered ? standIn.id : undefined;
 }
 
 /**
