@@ -95,6 +95,20 @@ describe('layoutGraph', () => {
     expect(many.omitted).toBe(0);
   });
 
+  it('draws one line per pair of namespaces on a ring, knowing both directions', () => {
+    const ring = layoutGraph(
+      matrixOf(names(MAX_BOXES + 1), [
+        ['ns-000', 'ns-001'],
+        ['ns-001', 'ns-000'],
+        ['ns-002', 'ns-003'],
+      ]),
+    );
+    expect(ring.edges.map((e) => [e.cell.from, e.cell.to, e.reverse?.from])).toEqual([
+      ['ns-000', 'ns-001', 'ns-001'],
+      ['ns-002', 'ns-003', undefined],
+    ]);
+  });
+
   it('leaves out the namespaces with the fewest connections past the ring limit, never the outside', () => {
     const all = [OUTSIDE, ...names(MAX_RING + 10)];
     const busy: [string, string][] = [

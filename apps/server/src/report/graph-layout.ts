@@ -23,6 +23,8 @@ export interface GraphNode {
 /** A connection between two nodes, drawn as a quadratic curve from `start` through `control` to `end`. */
 export interface GraphEdge {
   cell: MatrixCell;
+  /** On a ring, one line stands for both directions: the other one, when it connects too. */
+  reverse?: MatrixCell;
   start: Point;
   control: Point;
   end: Point;
@@ -80,10 +82,23 @@ export function layoutGraph(matrix: NamespaceMatrix): GraphLayout {
   });
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const edges: GraphEdge[] = [];
+  const ringEdges = new Map<string, GraphEdge>();
   for (const cell of connected) {
     const from = byName.get(cell.from);
     const to = byName.get(cell.to);
-    if (from && to) edges.push(mode === 'boxes' ? boxEdge(cell, from, to) : ringEdge(cell, from, to, center));
+    if (!from || !to) continue;
+    if (mode === 'boxes') {
+      edges.push(boxEdge(cell, from, to));
+      continue;
+    }
+    // A ring of many namespaces has no room for two curves and arrowheads per pair: one line each.
+    const drawn = ringEdges.get(`${cell.to}\u0000${cell.from}`);
+    if (drawn) drawn.reverse = cell;
+    else {
+      const edge = ringEdge(cell, from, to, center);
+      ringEdges.set(`${cell.from}\u0000${cell.to}`, edge);
+      edges.push(edge);
+    }
   }
   return {
     mode,

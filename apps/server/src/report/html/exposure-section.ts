@@ -2,10 +2,18 @@ import type { Finding } from '@netmap/model';
 import type { ReportData } from '../report-data.ts';
 import { describePorts, severityLabel } from '../report-text.ts';
 import { breakable, html, type SafeHtml } from './html-template.ts';
+import { LIST_LIMITS, moreNote, takeFirst } from './list-limits.ts';
 
 /** Every way in from outside: entry points, then what the policies admit from outside peers. */
 export function renderExposureSection(data: ReportData): SafeHtml {
-  const { entryPoints, outsideFlows } = data.exposure;
+  // Entry points to pods no policy isolates (medium and above) are always listed.
+  const isMinor = (f: Finding) => f.severity === 'low' || f.severity === 'info';
+  const minor = takeFirst(data.exposure.entryPoints.filter(isMinor), LIST_LIMITS.minorEntryPoints);
+  const entries = {
+    shown: [...data.exposure.entryPoints.filter((f) => !isMinor(f)), ...minor.shown],
+    rest: minor.rest,
+  };
+  const flows = takeFirst(data.exposure.outsideFlows, LIST_LIMITS.outsideFlows);
   return html`<section id="exposure">
     <h2>Exposure to outside the cluster</h2>
     <h3>Entry points</h3>
@@ -14,7 +22,7 @@ export function renderExposureSection(data: ReportData): SafeHtml {
       with the workloads they end at.
     </p>
     ${
-      entryPoints.length === 0
+      entries.shown.length === 0
         ? html`<p class="muted">No Service or Ingress takes traffic from outside the cluster.</p>`
         : html`<table>
             <thead>
@@ -26,10 +34,11 @@ export function renderExposureSection(data: ReportData): SafeHtml {
               </tr>
             </thead>
             <tbody>
-              ${entryPoints.map(renderEntryPoint)}
+              ${entries.shown.map(renderEntryPoint)}
             </tbody>
           </table>`
     }
+    ${moreNote(entries.rest, 'entry point')}
     <h3>Connections the policies admit from outside</h3>
     <p>
       Outside peers (address ranges and the ingress controller's Ingress traffic) that may open connections to
@@ -37,7 +46,7 @@ export function renderExposureSection(data: ReportData): SafeHtml {
       network. Workloads no policy isolates for ingress come first.
     </p>
     ${
-      outsideFlows.length === 0
+      flows.shown.length === 0
         ? html`<p class="muted">The policies admit no connection from outside the cluster.</p>`
         : html`<table>
             <thead>
@@ -49,7 +58,7 @@ export function renderExposureSection(data: ReportData): SafeHtml {
               </tr>
             </thead>
             <tbody>
-              ${outsideFlows.map(
+              ${flows.shown.map(
                 (flow) =>
                   html`<tr>
                     <td class="mono">${breakable(flow.to)}</td>
@@ -63,6 +72,7 @@ export function renderExposureSection(data: ReportData): SafeHtml {
             </tbody>
           </table>`
     }
+    ${moreNote(flows.rest, 'workload and port set')}
   </section>`;
 }
 

@@ -1,10 +1,12 @@
 import { OUTSIDE, type MatrixCell, type ReportData } from '../report-data.ts';
 import { axisLabel, describePorts, describeReach } from '../report-text.ts';
 import { html, type SafeHtml } from './html-template.ts';
+import { LIST_LIMITS, moreNote, takeFirst } from './list-limits.ts';
 import { renderNamespaceGraph } from './namespace-graph-svg.ts';
 
-/** Up to this many rows and columns fit a page's width as a grid; past it, the list alone stays. */
+/** Up to this many rows and columns fit a page's width as a grid with ports; then with dots alone. */
 const MAX_GRID = 14;
+const MAX_COMPACT_GRID = 50;
 /** Past this many columns, their headings are written vertically. */
 const MAX_HORIZONTAL_HEADINGS = 7;
 
@@ -29,7 +31,9 @@ export function renderGraphSection(data: ReportData): SafeHtml {
 /** The namespace-to-namespace reachability matrix, and each connected pair with its ports. */
 export function renderMatrixSection(data: ReportData): SafeHtml {
   const { matrix } = data;
-  const listed = matrix.cells.filter((c) => c.reach !== 'none' || c.unknownPorts.length > 0);
+  const connected = matrix.cells.filter((c) => c.reach !== 'none' || c.unknownPorts.length > 0);
+  const { shown: listed, rest } = takeFirst(connected, LIST_LIMITS.connectedPairs);
+  const size = matrix.namespaces.length;
   return html`<section id="matrix">
     <h2>Reachability between namespaces</h2>
     <p>
@@ -38,7 +42,13 @@ export function renderMatrixSection(data: ReportData): SafeHtml {
       workloads connect; an empty cell: none. A namespace's own cell counts pairs of its different workloads;
       ? marks ports whose verdict depends on facts the input lacks.
     </p>
-    ${matrix.namespaces.length <= MAX_GRID ? renderGrid(data) : html`<p class="muted">${matrix.namespaces.length} rows and columns are too many for a grid: every connected pair is listed below.</p>`}
+    ${
+      size <= MAX_COMPACT_GRID
+        ? renderGrid(data, size > MAX_GRID)
+        : html`<p class="muted">
+            ${size} rows and columns are too many for a grid: the connected pairs are listed below.
+          </p>`
+    }
     <h3>Connected pairs</h3>
     ${
       listed.length === 0
@@ -67,14 +77,17 @@ export function renderMatrixSection(data: ReportData): SafeHtml {
             </tbody>
           </table>`
     }
+    ${moreNote(rest, 'connected pair')}
   </section>`;
 }
 
-function renderGrid(data: ReportData): SafeHtml {
+function renderGrid(data: ReportData, isCompact: boolean): SafeHtml {
   const { namespaces, cells } = data.matrix;
   const isVertical = namespaces.length > MAX_HORIZONTAL_HEADINGS;
   const byPair = new Map(cells.map((c) => [`${c.from}\u0000${c.to}`, c]));
-  return html`<table class="matrix">
+  const cell = (from: string, to: string) =>
+    renderCell(byPair.get(`${from}\u0000${to}`), from === to, isCompact);
+  return html`<table class="matrix${isCompact ? ' compact' : ''}">
     <thead>
       <tr>
         <th class="corner">from ↓ to →</th>
@@ -91,25 +104,29 @@ function renderGrid(data: ReportData): SafeHtml {
         (from) =>
           html`<tr>
             <th scope="row">${axisLabel(from)}</th>
-            ${namespaces.map((to) => renderCell(byPair.get(`${from}\u0000${to}`), from === to))}
+            ${namespaces.map((to) => cell(from, to))}
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
-function renderCell(cell: MatrixCell | undefined, isSelf: boolean): SafeHtml {
+function renderCell(cell: MatrixCell | undefined, isSelf: boolean, isCompact: boolean): SafeHtml {
   if (!cell) return html`<td class="self"></td>`;
   const classes = [`reach-${cell.reach}`, isSelf ? 'self' : '', cell.from === OUTSIDE ? 'from-outside' : '']
     .filter(Boolean)
     .join(' ');
   const title = `${axisLabel(cell.from)} → ${axisLabel(cell.to)}: ${describeReach(cell)}`;
-  const unknown = cell.unknownPorts.length > 0 ? ` ? ${describePorts(cell.unknownPorts, 1)}` : '';
-  if (cell.reach === 'none')
-    return html`<td class="${classes}" title="${title}">
-      ${cell.pairs === 0 ? html`<span class="ports">–</span>` : ''}${unknown ? html`<span class="ports">${unknown}</span>` : ''}
-    </td>`;
+  const hasUnknown = cell.unknownPorts.length > 0;
+  // A compact grid has room for the dot alone; the list below gives the ports.
+  const ports = isCompact
+    ? hasUnknown && cell.reach === 'none'
+      ? '?'
+      : ''
+    : `${cell.reach === 'none' ? '' : describePorts(cell.ports, 2)}${hasUnknown ? ` ? ${describePorts(cell.unknownPorts, 1)}` : ''}`;
+  const dot =
+    cell.reach === 'none' ? (cell.pairs === 0 ? '–' : '') : html`<i class="dot dot-${cell.reach}"></i>`;
   return html`<td class="${classes}" title="${title}">
-    <i class="dot dot-${cell.reach}"></i><span class="ports">${describePorts(cell.ports, 2)}${unknown}</span>
+    ${dot}${ports ? html`<span class="ports">${ports}</span>` : ''}
   </td>`;
 }

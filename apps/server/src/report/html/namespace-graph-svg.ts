@@ -25,6 +25,13 @@ export function renderNamespaceGraph(matrix: NamespaceMatrix): SafeHtml {
   const nodes = layout.nodes.map((node) =>
     layout.mode === 'boxes' ? renderBox(node, layout) : renderDot(node),
   );
+  const ringNote =
+    layout.mode === 'ring'
+      ? html`<p class="muted">
+          With this many namespaces, a line joins two namespaces that connect in either direction or both; the
+          matrix gives directions and ports.
+        </p>`
+      : '';
   const omitted =
     layout.omitted > 0
       ? html`<p class="muted">
@@ -35,10 +42,10 @@ export function renderNamespaceGraph(matrix: NamespaceMatrix): SafeHtml {
   return svg`<svg class="graph graph-${layout.mode}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="graph-title">
 <title id="graph-title">Connections between namespaces and the outside</title>
 <defs>${markers}</defs>
-<g class="edges">${layout.edges.map(renderEdge)}</g>
+<g class="edges">${layout.edges.map((edge) => (layout.mode === 'boxes' ? renderEdge(edge) : renderLine(edge)))}</g>
 ${isLabelled ? svg`<g class="port-labels">${layout.edges.map(renderPortLabel)}</g>` : ''}
 <g class="nodes">${nodes}</g>
-</svg>${omitted}`;
+</svg>${ringNote}${omitted}`;
 }
 
 function edgeStyle(cell: MatrixCell): EdgeStyle {
@@ -47,12 +54,26 @@ function edgeStyle(cell: MatrixCell): EdgeStyle {
   return cell.reach;
 }
 
+/** The style of a line that stands for both directions: the more open of the two. */
+function strongerStyle(a: EdgeStyle, b: EdgeStyle | undefined): EdgeStyle {
+  if (!b) return a;
+  return EDGE_STYLES.indexOf(a) <= EDGE_STYLES.indexOf(b) ? a : b;
+}
+
 function renderEdge(edge: GraphEdge): SafeHtml {
   const style = edgeStyle(edge.cell);
   const { start, control, end, cell } = edge;
   const path = `M${start.x},${start.y} Q${control.x},${control.y} ${end.x},${end.y}`;
   const title = `${axisLabel(cell.from)} → ${axisLabel(cell.to)}: ${describeReach(cell)}, ${describePorts(cell.ports)}`;
   return svg`<path class="edge edge-${style}" d="${path}" marker-end="url(#arrow-${style})"><title>${title}</title></path>`;
+}
+
+function renderLine(edge: GraphEdge): SafeHtml {
+  const style = strongerStyle(edgeStyle(edge.cell), edge.reverse && edgeStyle(edge.reverse));
+  const { start, control, end, cell, reverse } = edge;
+  const path = `M${start.x},${start.y} Q${control.x},${control.y} ${end.x},${end.y}`;
+  const title = `${axisLabel(cell.from)} ${reverse ? '↔' : '→'} ${axisLabel(cell.to)}`;
+  return svg`<path class="edge edge-${style}" d="${path}"><title>${title}</title></path>`;
 }
 
 function renderPortLabel(edge: GraphEdge): SafeHtml {

@@ -1,9 +1,13 @@
 import type { PolicyRow, ReportData } from '../report-data.ts';
 import { count, listNames, severityLabel } from '../report-text.ts';
 import { breakable, html, type SafeHtml } from './html-template.ts';
+import { LIST_LIMITS, moreNote, takeFirst } from './list-limits.ts';
 
 /** Every NetworkPolicy: what it selects, its rules, and the findings about it. */
 export function renderPoliciesSection(data: ReportData): SafeHtml {
+  const { shown, rest } = takeFirst(data.policies, LIST_LIMITS.policies);
+  const isBrief = data.policies.length > LIST_LIMITS.policiesWithFullFindings;
+  const row = (policy: PolicyRow) => renderRow(policy, isBrief);
   return html`<section id="policies">
     <h2>Policy inventory</h2>
     <p>
@@ -26,19 +30,22 @@ export function renderPoliciesSection(data: ReportData): SafeHtml {
               </tr>
             </thead>
             <tbody>
-              ${data.policies.map(renderRow)}
+              ${shown.map(row)}
             </tbody>
           </table>`
     }
+    ${moreNote(rest, 'NetworkPolicy')}
   </section>`;
 }
 
-function renderRow(row: PolicyRow): SafeHtml {
+/** One policy; with `isBrief`, its findings are named by kind (the findings section tells them in full). */
+function renderRow(row: PolicyRow, isBrief: boolean): SafeHtml {
   const name = html`<td><span class="muted">${row.namespace}/</span><br /><b>${row.name}</b></td>`;
   const findings = row.findings.map(
     (f) =>
       html`<div class="policy-finding">
-        <span class="badge sev-${f.severity}">${severityLabel(f.severity)}</span> ${f.message}
+        <span class="badge sev-${f.severity}">${severityLabel(f.severity)}</span>
+        ${isBrief ? html`<span class="mono">${f.id.split(':')[0]}</span>` : f.message}
       </div>`,
   );
   if (row.error !== undefined)

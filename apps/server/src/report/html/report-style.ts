@@ -61,6 +61,8 @@ tr { break-inside: avoid; }
 .col-workload { width: 32%; } .col-ports { width: 16%; } .col-isolated { width: 12%; }
 .col-policy { width: 17%; } .col-types { width: 13%; } .col-selector { width: 15%; }
 .col-selects { width: 17%; } .col-rules { width: 10%; }
+.col-kind { width: 20%; } .col-count { width: 9%; }
+.more { font-style: italic; }
 .policy-finding + .policy-finding { margin-top: 4px; }
 .matrix { table-layout: fixed; }
 .matrix th, .matrix td { text-align: center; padding: 4px 3px; font-size: 11.5px; }
@@ -79,6 +81,9 @@ tr { break-inside: avoid; }
 .matrix td.from-outside .dot-all { background: var(--outside); }
 .matrix td.from-outside .dot-some { background: linear-gradient(90deg, var(--outside) 50%, transparent 50%); }
 .matrix .ports { display: block; color: var(--muted); font-size: 10px; line-height: 1.2; }
+.matrix.compact th, .matrix.compact td { padding: 1px 0; font-size: 9px; line-height: 1.1; }
+.matrix.compact th[scope="row"] { padding-left: 4px; }
+.matrix.compact .dot { width: 8px; height: 8px; border-width: 1px; margin: 1px auto; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 6px 0 12px; color: var(--muted); font-size: 12px; }
 .legend span { display: inline-flex; align-items: center; gap: 6px; }
 .swatch { display: inline-block; width: 26px; border-top: 2px solid var(--all); }
@@ -129,6 +134,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   section + section { break-before: page; }
   table { font-size: 8.5pt; }
   .matrix th, .matrix td { font-size: 8pt; }
+  .matrix.compact th, .matrix.compact td { font-size: 6.5pt; }
   .tiles { grid-template-columns: repeat(7, 1fr); gap: 6px; }
   .tile b { font-size: 18px; }
   a { color: inherit; text-decoration: none; }
