@@ -15,6 +15,7 @@ export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';
 export { mergeAddressRanges } from './address-ranges.ts';
+export { listTopologyNodes } from './topology-node-list.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
 export { compareEvaluations, type CompareOptions } from './compare-evaluations.ts';
 export { draftNamespaces, evaluateDraft, type PolicyDraft } from './evaluate-draft.ts';
