@@ -1,4 +1,4 @@
-import { deriveTopology, enforcementFindings, type Evaluation } from '@netmap/engine';
+import { enforcementFindings, listTopologyNodes, type Evaluation } from '@netmap/engine';
 import type { WorkloadNode } from '@netmap/model';
 import { buildExposureList } from './exposure-list.ts';
 import { groupFindings } from './findings-by-severity.ts';
@@ -16,23 +16,23 @@ const DEFAULT_TITLE = 'Network policy review';
  * too when the context names the plugin.
  */
 export function buildReport(evaluation: Evaluation, context: ReportContext): ReportData {
-  const topology = deriveTopology(evaluation);
+  const nodes = listTopologyNodes(evaluation);
   const flows = evaluation.flows();
   const { state } = evaluation;
   const findings = [
     ...(context.cni ? enforcementFindings(context.cni, state.policies.size) : []),
-    ...Object.values(topology.findings),
+    ...evaluation.findings(),
   ];
-  const workloads = Object.values(topology.nodes).filter((n): n is WorkloadNode => n.kind === 'workload');
+  const workloads = nodes.filter((n): n is WorkloadNode => n.kind === 'workload');
   const isolated = new Set(workloads.filter((w) => w.isolated.ingress).map((w) => refOf(w)));
-  const namespaces = Object.values(topology.nodes).flatMap((n) => (n.kind === 'namespace' ? [n.name] : []));
+  const namespaces = nodes.flatMap((n) => (n.kind === 'namespace' ? [n.name] : []));
   const invalidPolicies = [...state.invalid.values()].filter((i) => i.kind === 'NetworkPolicy').length;
   const report: ReportData = {
     title: context.title?.trim() || DEFAULT_TITLE,
     source: context.source,
     generatedAt: context.generatedAt.toISOString(),
     assumptions: { ipBlockMatchesPods: evaluation.context.ipBlockMatchesPods },
-    summary: buildSummary(topology, findings, {
+    summary: buildSummary(nodes, findings, {
       flows: flows.flows.length,
       unknownFlows: flows.unknown.length,
       networkPolicies: state.policies.size,

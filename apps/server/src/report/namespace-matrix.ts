@@ -10,9 +10,12 @@ export interface WorkloadRef {
 }
 
 interface CellFacts {
-  connected: Set<string>;
-  allowed: PortSet;
-  unknown: PortSet;
+  /** Pairs of workloads inside; the outside's cells count the workloads inside instead. */
+  pairs: number;
+  insideWorkloads: Set<string>;
+  /** Distinct port lists, read once at the end: flows repeat a few lists many times over. */
+  allowed: Map<string, WorkloadFlow['ports']>;
+  unknown: Map<string, WorkloadFlow['ports']>;
 }
 
 /**
@@ -28,13 +31,21 @@ export function buildNamespaceMatrix(
   const counts: Record<string, number> = {};
   for (const name of namespaces) counts[name] = 0;
   for (const workload of workloads) counts[workload.namespace] = (counts[workload.namespace] ?? 0) + 1;
-  const facts = new Map<string, CellFacts>();
+  const facts = new Map<string, Map<string, CellFacts>>();
   const factsOf = (from: string, to: string) => {
-    const key = `${from}\u0000${to}`;
-    let cell = facts.get(key);
+    let row = facts.get(from);
+    if (!row) facts.set(from, (row = new Map()));
+    let cell = row.get(to);
     if (!cell)
-      facts.set(key, (cell = { connected: new Set(), allowed: PortSet.EMPTY, unknown: PortSet.EMPTY }));
+      row.set(to, (cell = { pairs: 0, insideWorkloads: new Set(), allowed: new Map(), unknown: new Map() }));
     return cell;
+  };
+  // Ends repeat (one per workload and piece of the outside): each is read once.
+  const axes = new Map<string, string>();
+  const axisOf = (end: string) => {
+    let axis = axes.get(end);
+    if (axis === undefined) axes.set(end, (axis = isOutside(end) ? OUTSIDE : namespaceOfEnd(end)));
+    return axis;
   };
   let touchesOutside = false;
   for (const [list, verdict] of [
@@ -46,43 +57,49 @@ export function buildNamespaceMatrix(
       const to = axisOf(flow.to);
       if (from === OUTSIDE && to === OUTSIDE) continue;
       touchesOutside ||= from === OUTSIDE || to === OUTSIDE;
-      for (const end of [from, to]) if (end !== OUTSIDE) counts[end] ??= 0;
+      if (from !== OUTSIDE) counts[from] ??= 0;
+      if (to !== OUTSIDE) counts[to] ??= 0;
       const cell = factsOf(from, to);
-      const ports = readFlowPorts(flow.ports);
+      const key = flow.ports === 'all' ? 'all' : flow.ports.join(',');
       if (verdict === 'unknown') {
-        cell.unknown = cell.unknown.union(ports);
+        cell.unknown.set(key, flow.ports);
         continue;
       }
-      cell.allowed = cell.allowed.union(ports);
+      cell.allowed.set(key, flow.ports);
       // Outside peers are pieces of the address space: what counts is which workloads inside take part.
-      cell.connected.add(from === OUTSIDE ? flow.to : to === OUTSIDE ? flow.from : `${flow.from}>${flow.to}`);
+      // Allowed flows are one per pair of ends, so pairs inside are counted as they come.
+      if (from === OUTSIDE) cell.insideWorkloads.add(flow.to);
+      else if (to === OUTSIDE) cell.insideWorkloads.add(flow.from);
+      else cell.pairs++;
     }
   }
   const inside = Object.keys(counts).sort(compareNames);
-  const axes = touchesOutside ? [OUTSIDE, ...inside] : inside;
+  const names = touchesOutside ? [OUTSIDE, ...inside] : inside;
   const cells: MatrixCell[] = [];
-  for (const from of axes)
-    for (const to of axes) {
+  for (const from of names)
+    for (const to of names) {
       if (from === OUTSIDE && to === OUTSIDE) continue;
-      const cell = facts.get(`${from}\u0000${to}`);
+      const cell = facts.get(from)?.get(to);
       const pairs = pairsBetween(from, to, counts);
-      const connected = cell?.connected.size ?? 0;
-      const unknown = (cell?.unknown ?? PortSet.EMPTY).subtract(cell?.allowed ?? PortSet.EMPTY);
+      const connected = (cell?.pairs ?? 0) + (cell?.insideWorkloads.size ?? 0);
+      const allowed = unionOf(cell?.allowed);
       cells.push({
         from,
         to,
         reach: reachOf(connected, pairs),
         connected,
         pairs,
-        ports: writeFlowPorts(cell?.allowed ?? PortSet.EMPTY),
-        unknownPorts: writeFlowPorts(unknown),
+        ports: writeFlowPorts(allowed),
+        unknownPorts: writeFlowPorts(unionOf(cell?.unknown).subtract(allowed)),
       });
     }
-  return { namespaces: axes, workloads: counts, cells };
+  return { namespaces: names, workloads: counts, cells };
 }
 
-function axisOf(end: string): string {
-  return isOutside(end) ? OUTSIDE : namespaceOfEnd(end);
+function unionOf(lists: Map<string, WorkloadFlow['ports']> | undefined): PortSet {
+  let ports = PortSet.EMPTY;
+  for (const list of lists?.values() ?? []) ports = ports.union(readFlowPorts(list));
+  return ports;
 }
 
 function pairsBetween(from: string, to: string, counts: Record<string, number>): number {

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Topology } from '@netmap/model';
+import type { Finding, Severity, TopologyNode } from '@netmap/model';
 import { compareNames } from './namespace-matrix.ts';
 import { SEVERITIES, type ReportSummary } from './report-data.ts';
 
@@ -12,11 +12,11 @@ export interface SummaryFacts {
 
 /** The key figures: objects by kind, flows, findings by severity, and what no policy isolates. */
 export function buildSummary(
-  topology: Topology,
+  nodes: readonly TopologyNode[],
   findings: readonly Finding[],
   facts: SummaryFacts,
 ): ReportSummary {
-  const count = (kind: string) => Object.values(topology.nodes).filter((node) => node.kind === kind).length;
+  const count = (kind: string) => nodes.filter((node) => node.kind === kind).length;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) bySeverity[finding.severity]++;
   return {
