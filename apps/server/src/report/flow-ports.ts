@@ -1,5 +1,4 @@
-import { PortSet } from '@netmap/engine';
-import type { Protocol } from '@netmap/model';
+import { parsePorts, PortSet } from '@netmap/engine';
 
 /** Ports as flows write them: `"all"` or `["TCP 80", "TCP 8000-8080", "UDP 53"]`. */
 export type FlowPorts = 'all' | string[];
@@ -18,16 +17,6 @@ export function readFlowPorts(ports: FlowPorts): PortSet {
   const parsed = parsePorts(ports);
   read.set(key, parsed);
   return parsed;
-}
-
-function parsePorts(ports: readonly string[]): PortSet {
-  let result = PortSet.EMPTY;
-  for (const text of ports) {
-    const [protocol = 'TCP', range = ''] = text.split(' ');
-    const [first = 0, last = first] = range.split('-').map(Number);
-    result = result.union(PortSet.of(protocol as Protocol, first, last));
-  }
-  return result;
 }
 
 /** Writes ports as flows write them. */

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { parseEndpoint, type Evaluation } from '@netmap/engine';
+import { parseEndpoint } from '@netmap/engine';
 import { Type } from 'typebox';
 import type { EvaluationSource } from '../evaluation-source.ts';
+import { readyEvaluation } from './ready-evaluation.ts';
 
 /** Matrices grow with pods squared: past this many pods, ask for who-can-reach or flows instead. */
 export const MAX_MATRIX_PODS = 2000;
@@ -22,11 +23,7 @@ export async function queryRoutes(
   options: { source: EvaluationSource },
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const ready = (reply: FastifyReply): Evaluation | undefined => {
-    const evaluation = options.source.evaluation;
-    if (!evaluation) void reply.code(503).send({ error: 'the source has not been read yet' });
-    return evaluation;
-  };
+  const ready = (reply: FastifyReply) => readyEvaluation(options.source, reply);
 
   app.get(
     '/api/v1/can',

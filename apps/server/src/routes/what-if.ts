@@ -10,6 +10,7 @@ import {
 import type { NetworkPolicy, PolicySummary, WhatIfResult } from '@netmap/model';
 import { Type } from 'typebox';
 import type { EvaluationSource } from '../evaluation-source.ts';
+import { readyEvaluation } from './ready-evaluation.ts';
 import { classifyObject, isMapping } from '../manifests/classify-object.ts';
 import { expandDocument } from '../manifests/expand-lists.ts';
 import { ManifestError } from '../manifests/manifest-error.ts';
@@ -55,11 +56,7 @@ export async function whatIfRoutes(
   options: { source: EvaluationSource },
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const ready = (reply: FastifyReply): Evaluation | undefined => {
-    const evaluation = options.source.evaluation;
-    if (!evaluation) void reply.code(503).send({ error: 'the source has not been read yet' });
-    return evaluation;
-  };
+  const ready = (reply: FastifyReply) => readyEvaluation(options.source, reply);
 
   app.post(
     '/api/v1/what-if',
