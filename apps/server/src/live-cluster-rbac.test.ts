@@ -1,12 +1,7 @@
 // RBAC that forbids NetworkPolicies in a namespace, end to end: simulator -> source -> hub -> HTTP.
 import type { KubeObject } from '@netmap/model';
-import { startKubeSim, type KubeSim } from '@netmap/kube-sim';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from './app.ts';
-import { ModelHub } from './hub/model-hub.ts';
-import { createClusterSource, type ClusterSource } from './sources/cluster-source.ts';
-import { writeKubeconfig } from './sources/cluster-test-kit.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLiveServer, type LiveServer } from './live-server-kit.ts';
 
 const pod = (namespace: string, name: string, ip: string): KubeObject => ({
   apiVersion: 'v1',
@@ -22,40 +17,31 @@ const denyAll = (namespace: string): KubeObject => ({
   spec: { podSelector: {}, policyTypes: ['Ingress'] },
 });
 
-let sim: KubeSim;
-let source: ClusterSource;
-let hub: ModelHub;
-let app: FastifyInstance;
-let url: string;
+let live: LiveServer;
 
 beforeAll(async () => {
-  sim = await startKubeSim({
-    token: 'rbac',
-    seed: [pod('shop', 'web', '10.0.0.1'), pod('ops', 'agent', '10.0.0.2'), denyAll('ops'), denyAll('shop')],
-    // netmap may read NetworkPolicies in shop only: not cluster-wide, not in ops.
-    forbidden: [
-      { resource: 'networkpolicies', namespace: '' },
-      { resource: 'networkpolicies', namespace: 'ops' },
-    ],
-  });
-  source = createClusterSource({
-    kubeconfig: writeKubeconfig([{ name: 'sim', server: sim.url, token: 'rbac' }]),
-    namespaces: ['shop', 'ops'],
-  });
-  hub = new ModelHub(source, { coalesceMs: 20 });
-  app = buildApp({ source: hub });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  await source.start((event) => hub.receive(event));
-  await vi.waitFor(() => expect(hub.status.synced).toBe(true), { timeout: 5000, interval: 20 });
+  live = await startLiveServer(
+    {
+      token: 'rbac',
+      seed: [
+        pod('shop', 'web', '10.0.0.1'),
+        pod('ops', 'agent', '10.0.0.2'),
+        denyAll('ops'),
+        denyAll('shop'),
+      ],
+      // netmap may read NetworkPolicies in shop only: not cluster-wide, not in ops.
+      forbidden: [
+        { resource: 'networkpolicies', namespace: '' },
+        { resource: 'networkpolicies', namespace: 'ops' },
+      ],
+    },
+    { namespaces: ['shop', 'ops'] },
+  );
 });
 
-afterAll(async () => {
-  await app.close();
-  await source.stop();
-  await sim.close();
-});
+afterAll(() => live.close());
 
-const get = async <T>(path: string): Promise<T> => (await (await fetch(`${url}${path}`)).json()) as T;
+const get = async <T>(path: string): Promise<T> => (await (await fetch(`${live.url}${path}`)).json()) as T;
 
 describe('a cluster whose RBAC hides the NetworkPolicies of a namespace', () => {
   it('answers unknown into that namespace, and still denied where a policy it read denies', async () => {

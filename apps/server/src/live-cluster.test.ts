@@ -1,12 +1,7 @@
 // End to end on the server side: simulator -> client-node source -> hub -> HTTP and SSE.
 import type { KubeObject, TopologyPatch } from '@netmap/model';
-import { startKubeSim, type KubeSim } from '@netmap/kube-sim';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from './app.ts';
-import { ModelHub } from './hub/model-hub.ts';
-import { createClusterSource, type ClusterSource } from './sources/cluster-source.ts';
-import { writeKubeconfig } from './sources/cluster-test-kit.ts';
+import { startLiveServer, type LiveServer } from './live-server-kit.ts';
 
 const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
 const pod = (name: string, app: string, ip: string): KubeObject => ({
@@ -26,47 +21,32 @@ const onlyFromWeb: KubeObject = {
   },
 };
 
-let sim: KubeSim;
-let source: ClusterSource;
-let hub: ModelHub;
-let app: FastifyInstance;
-let url: string;
+let live: LiveServer;
 
 beforeAll(async () => {
-  sim = await startKubeSim({
-    token: 'live',
-    seed: [
-      namespace,
-      pod('web', 'web', '10.0.0.1'),
-      pod('db', 'db', '10.0.0.2'),
-      pod('job', 'job', '10.0.0.3'),
-    ],
-  });
-  source = createClusterSource({
-    kubeconfig: writeKubeconfig([{ name: 'sim', server: sim.url, token: 'live' }]),
-  });
-  hub = new ModelHub(source, { coalesceMs: 20 });
-  app = buildApp({ source: hub });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  await source.start((event) => hub.receive(event));
-  await vi.waitFor(() => expect(hub.status.synced).toBe(true), { timeout: 5000, interval: 20 });
+  const seed = [
+    namespace,
+    pod('web', 'web', '10.0.0.1'),
+    pod('db', 'db', '10.0.0.2'),
+    pod('job', 'job', '10.0.0.3'),
+  ];
+  live = await startLiveServer({ token: 'live', seed });
 });
 
-afterAll(async () => {
-  await app.close();
-  await source.stop();
-  await sim.close();
-});
+afterAll(() => live.close());
 
 const verdict = async (from: string, to: string) =>
-  ((await (await fetch(`${url}/api/v1/can?from=${from}&to=${to}&port=8080`)).json()) as { verdict: string })
-    .verdict;
+  (
+    (await (await fetch(`${live.url}/api/v1/can?from=${from}&to=${to}&port=8080`)).json()) as {
+      verdict: string;
+    }
+  ).verdict;
 
 describe('a live cluster', () => {
   it('turns a policy created in the cluster into a changed verdict', async () => {
     expect(await verdict('shop/job', 'shop/db')).toBe('allowed');
-    sim.store.create(onlyFromWeb);
-    await vi.waitFor(() => expect(hub.evaluation!.state.policies.has('shop/db-from-web')).toBe(true), {
+    live.sim.store.create(onlyFromWeb);
+    await vi.waitFor(() => expect(live.hub.evaluation!.state.policies.has('shop/db-from-web')).toBe(true), {
       timeout: 5000,
       interval: 20,
     });
@@ -76,12 +56,12 @@ describe('a live cluster', () => {
 
   it('streams a pod created in the cluster to a connected client as a patch', async () => {
     const patches: TopologyPatch[] = [];
-    const stop = hub.subscribe((patch) => patches.push(patch));
+    const stop = live.hub.subscribe((patch) => patches.push(patch));
     const controller = new AbortController();
-    const response = await fetch(`${url}/api/v1/stream`, { signal: controller.signal });
+    const response = await fetch(`${live.url}/api/v1/stream`, { signal: controller.signal });
     const reader = response.body!.getReader();
     let text = '';
-    sim.store.create(pod('cache', 'cache', '10.0.0.4'));
+    live.sim.store.create(pod('cache', 'cache', '10.0.0.4'));
     while (!text.includes('pod:shop/cache')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     stop();
