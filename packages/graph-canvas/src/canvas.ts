@@ -10,7 +10,8 @@ import { fitTo } from './fit.ts';
 import { createFlasher } from './flash.ts';
 import { computeLayout } from './layout.ts';
 import { positionsForNewNodes } from './new-node-positions.ts';
-import { applyRenderProfile, renderOptions, styleProfileFor } from './performance.ts';
+import { createMotionDetail } from './motion-detail.ts';
+import { renderOptions, styleProfileFor } from './performance.ts';
 import type { Position } from './placement.ts';
 import { applyHighlight, applySelection } from './state-classes.ts';
 import { buildStylesheet, type StyleProfile } from './style.ts';
@@ -50,6 +51,7 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
   const seed = options.seed ?? 1;
   const emitter = createEmitter<CanvasEvents>();
   const flasher = createFlasher(cy);
+  const motion = createMotionDetail(cy);
   let records = new Map<string, ElementRecord>();
   let selection: readonly string[] = [];
   let highlight: readonly string[] | null = null;
@@ -69,7 +71,6 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
     if (wanted === profile) return;
     profile = wanted;
     cy.style(buildStylesheet(profile));
-    applyRenderProfile(cy, profile);
   };
 
   return {
@@ -90,6 +91,7 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       });
       records = next;
       if (isFreshLayout) fitTo(cy, cy.elements());
+      motion.update(profile);
       const ids = (list: readonly ElementRecord[]) => list.map((record) => record.data.id);
       return {
         added: ids(diff.added),
@@ -118,6 +120,7 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       const positions = computeLayout(records.values(), seed);
       cy.batch(() => placeAll(positions));
       fitTo(cy, cy.elements());
+      motion.update(profile);
     },
     exportPng: (exportOptions) => exportFramedPng(cy, exportOptions),
     exportSvg: (exportOptions) => exportFramedSvg(cy, exportOptions),
@@ -125,6 +128,7 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
     destroy() {
       if (cy.destroyed()) return;
       flasher.dispose();
+      motion.dispose();
       emitter.clear();
       cy.destroy();
     },

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRenderProfile, styleProfileFor } from './performance.ts';
+import { setEdgesHiddenInMotion, styleProfileFor } from './performance.ts';
 import { headlessCanvas, testEdge, testNode } from './test-elements.ts';
 import type { GraphCanvas } from './types.ts';
 
@@ -15,26 +15,26 @@ describe('styleProfileFor', () => {
   });
 });
 
-describe('applyRenderProfile', () => {
-  it('turns the viewport shortcuts on for large graphs and off for others', () => {
-    const renderer = { hideEdgesOnViewport: undefined, textureOnViewport: undefined };
+describe('setEdgesHiddenInMotion', () => {
+  it('sets the renderer to leave edges out while the view moves, never with a snapshot', () => {
+    const renderer = { hideEdgesOnViewport: undefined, textureOnViewport: true };
     const cy = { renderer: () => renderer } as unknown as Core;
-    applyRenderProfile(cy, 'large');
-    expect(renderer).toEqual({ hideEdgesOnViewport: true, textureOnViewport: true });
-    applyRenderProfile(cy, 'detailed');
+    setEdgesHiddenInMotion(cy, true);
+    expect(renderer).toEqual({ hideEdgesOnViewport: true, textureOnViewport: false });
+    setEdgesHiddenInMotion(cy, false);
     expect(renderer).toEqual({ hideEdgesOnViewport: false, textureOnViewport: false });
   });
 
   it('leaves a renderer without them alone', () => {
     const renderer = {};
-    applyRenderProfile({ renderer: () => renderer } as unknown as Core, 'large');
+    setEdgesHiddenInMotion({ renderer: () => renderer } as unknown as Core, true);
     expect(renderer).toEqual({});
   });
 });
 
 describe('a canvas growing large', () => {
   // Lays out 100 nodes and styles 4,001 edges: a few seconds on a busy machine.
-  it('switches to straight edges without labels, and back', { timeout: 20_000 }, () => {
+  it('switches to straight edges without labels or pointer events, and back', { timeout: 20_000 }, () => {
     const made = headlessCanvas();
     canvas = made.canvas;
     // 4,001 edges, each between its own pair of 100 nodes.
@@ -47,8 +47,10 @@ describe('a canvas growing large', () => {
     const edge = () => made.cy.getElementById('e0');
     expect(edge().style('curve-style')).toBe('straight');
     expect(edge().style('label')).toBe('');
+    expect(edge().style('events')).toBe('no');
     made.canvas.setElements({ nodes, edges: many.slice(0, 10) });
     expect(edge().style('curve-style')).toBe('bezier');
     expect(edge().style('label')).toBe('TCP 80');
+    expect(edge().style('events')).toBe('yes');
   });
 });

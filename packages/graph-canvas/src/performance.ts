@@ -22,14 +22,13 @@ interface ViewportShortcuts {
 }
 
 /**
- * While the user drags or zooms a large graph, draws a snapshot of the view and leaves out edges:
- * thousands of edges cannot be redrawn each frame. Small graphs keep full detail while moving.
- * Cytoscape takes these only as start options, but reads them from its renderer on every frame,
- * and a canvas learns its size only later; a renderer without them (headless) is left alone.
+ * Whether the renderer leaves edges out while the view moves. Cytoscape takes this only as a
+ * start option, but reads it from its renderer on every frame; a renderer without it (headless)
+ * is left alone. Its other shortcut, a snapshot of the view moved in place of the graph, stays
+ * off: a dragged snapshot shows blank where the graph should come into view.
  */
-export function applyRenderProfile(cy: Core, profile: StyleProfile): void {
+export function setEdgesHiddenInMotion(cy: Core, isHidden: boolean): void {
   const renderer: unknown = (cy as unknown as { renderer?: () => unknown }).renderer?.();
-  if (typeof renderer !== 'object' || renderer === null || !('textureOnViewport' in renderer)) return;
-  const isLarge = profile === 'large';
-  Object.assign(renderer as ViewportShortcuts, { hideEdgesOnViewport: isLarge, textureOnViewport: isLarge });
+  if (typeof renderer !== 'object' || renderer === null || !('hideEdgesOnViewport' in renderer)) return;
+  Object.assign(renderer as ViewportShortcuts, { hideEdgesOnViewport: isHidden, textureOnViewport: false });
 }

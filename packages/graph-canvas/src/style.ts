@@ -81,6 +81,8 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'arrow-scale': 0.8,
         'curve-style': profile === 'detailed' ? 'bezier' : 'straight',
         label: profile === 'detailed' ? 'data(label)' : '',
+        // Cytoscape tests every edge under the pointer on each mouse move: too slow for thousands.
+        events: profile === 'detailed' ? 'yes' : 'no',
         'font-family': FONT,
         'font-size': 9,
         color: '#334155',
