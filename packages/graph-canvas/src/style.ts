@@ -70,33 +70,46 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'min-zoomed-font-size': 3,
       },
     },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'line-color': 'data(color)',
-        'line-style': 'data(lineStyle)' as 'solid',
-        'target-arrow-shape': 'data(arrow)' as 'triangle',
-        'target-arrow-color': 'data(color)',
-        'arrow-scale': 0.8,
-        'curve-style': profile === 'detailed' ? 'bezier' : 'straight',
-        label: profile === 'detailed' ? 'data(label)' : '',
-        // Cytoscape tests every edge under the pointer on each mouse move: too slow for thousands.
-        events: profile === 'detailed' ? 'yes' : 'no',
-        'font-family': FONT,
-        'font-size': 9,
-        color: '#334155',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.9,
-        'text-background-padding': '2px',
-        'text-background-shape': 'roundrectangle',
-        // Port labels on every edge would bury the graph: they show once zoomed in (about 1.5),
-        // and always on the edges that are selected or highlighted.
-        'min-zoomed-font-size': 14,
-      },
-    },
+    { selector: 'edge', style: profile === 'detailed' ? detailedEdgeStyle() : largeEdgeStyle() },
     ...dashStyles(),
   ];
+}
+
+/** An edge's line and arrow, from its data. */
+const EDGE_LINE = {
+  width: 'data(width)',
+  'line-color': 'data(color)',
+  'line-style': 'data(lineStyle)' as 'solid',
+  'target-arrow-shape': 'data(arrow)' as 'triangle',
+  'target-arrow-color': 'data(color)',
+  'arrow-scale': 0.8,
+} as const;
+
+function detailedEdgeStyle() {
+  return {
+    ...EDGE_LINE,
+    'curve-style': 'bezier',
+    label: 'data(label)',
+    'font-family': FONT,
+    'font-size': 9,
+    color: '#334155',
+    'text-background-color': '#ffffff',
+    'text-background-opacity': 0.9,
+    'text-background-padding': '2px',
+    'text-background-shape': 'roundrectangle',
+    // Port labels on every edge would bury the graph: they show once zoomed in (about 1.5),
+    // and always on the edges that are selected or highlighted.
+    'min-zoomed-font-size': 14,
+  } as const;
+}
+
+/**
+ * Thousands of edges: straight, without labels, and no pointer events (Cytoscape would test each
+ * edge under the pointer on every move). No more properties than that either: applying each one
+ * to an element in a graph with compound nodes costs Cytoscape a walk through its neighbours.
+ */
+function largeEdgeStyle() {
+  return { ...EDGE_LINE, 'curve-style': 'straight', events: 'no' } as const;
 }
 
 /** Dashes and dots drawn the same way as in exported legends (see `dashPattern`). */
