@@ -32,7 +32,8 @@ const EXPORT = `${OUTPUT}/bench-web-export`;
  */
 async function main(): Promise<void> {
   const options = parseWebBenchOptions(process.argv.slice(2), process.env);
-  const script = await bundlePage();
+  const script = await bundle('./web-page.ts');
+  const workerSource = await bundle('../packages/graph-canvas/src/layout-worker.ts');
   const loadBefore = loadavg()[0]!;
   const browser = await chromium.launch(chromiumLaunchOptions);
   const results: WebSizeResult[] = [];
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     for (const [index, size] of options.sizes.entries()) {
       console.error(`benchmarking the canvas at ${size.nodes} nodes, ${size.edges} edges…`);
       const keeps = { screenshots: index === options.sizes.length - 1, exports: index === 0 };
-      results.push(await measureSize(browser, script, size, options.runs, keeps));
+      results.push(await measureSize(browser, { script, workerSource }, size, options.runs, keeps));
     }
   } finally {
     await browser.close();
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(results, null, 2));
     return;
   }
-  console.log(`\nFirst draw (fcose layout included), medians\n\n${formatLayout(results)}\n`);
+  console.log(`\nFirst draw (fcose layout in a worker), medians\n\n${formatLayout(results)}\n`);
   console.log(`Frames while the view moves (every frame of every run)\n\n${formatFrames(results)}\n`);
   console.log(`Framed exports (first run)\n\n${formatExports(results)}\n`);
   const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
@@ -61,10 +62,13 @@ async function main(): Promise<void> {
   console.log(`Screenshots: ${SCREENSHOT}, ${CLOSE_UP}; exports: ${EXPORT}.png, ${EXPORT}.svg`);
 }
 
-/** The page's script: the canvas package and the graph generator, bundled for the browser. */
-async function bundlePage(): Promise<string> {
+/**
+ * A script for the browser: the page's (the canvas package and the graph generator) or the layout
+ * worker's, which the page starts from a blob as the app starts the one its bundler made.
+ */
+async function bundle(entry: string): Promise<string> {
   const output = await build({
-    entryPoints: [fileURLToPath(new URL('./web-page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -78,12 +82,12 @@ async function bundlePage(): Promise<string> {
 
 async function measureSize(
   browser: Browser,
-  script: string,
+  scripts: { script: string; workerSource: string },
   size: WebGraphSize,
   runs: number,
   keeps: { screenshots: boolean; exports: boolean },
 ): Promise<WebSizeResult> {
-  const result: WebSizeResult = { ...size, runs, layoutMs: [], firstFrameMs: [], motions: [] };
+  const result: WebSizeResult = { ...size, runs, draws: [], motions: [] };
   const pool = (motion: string, frames: number[]) => {
     const found = result.motions.find((m) => m.motion === motion);
     if (found) found.frames.push(...frames);
@@ -92,14 +96,15 @@ async function measureSize(
   const animate = (page: Page, motion: 'pan' | 'zoom') =>
     page.evaluate(([m, n]) => window.netmapBench.animate(m, n), [motion, FRAMES] as const);
   for (let run = 0; run < runs; run++) {
-    const page = await openPage(browser, script);
+    const page = await openPage(browser, scripts.script);
     try {
-      const drawn = await page.evaluate(([s, seed]) => window.netmapBench.draw(s, seed), [
-        size,
-        SEED,
-      ] as const);
-      result.layoutMs.push(drawn.layoutMs);
-      result.firstFrameMs.push(drawn.firstFrameMs);
+      result.draws.push(
+        await page.evaluate(([s, seed, worker]) => window.netmapBench.draw(s, seed, worker), [
+          size,
+          SEED,
+          scripts.workerSource,
+        ] as const),
+      );
       if (run === 0 && keeps.screenshots) await settledScreenshot(page, SCREENSHOT);
       pool('script pan, whole graph', await animate(page, 'pan'));
       pool('script zoom, whole graph', await animate(page, 'zoom'));

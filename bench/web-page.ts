@@ -1,5 +1,6 @@
 // The browser side of `pnpm bench:web`, bundled into the benchmark page: it draws a synthetic graph
 // with the product's canvas and times layout and frames.
+import { createWorkerLayout } from '../packages/graph-canvas/src/background-layout.ts';
 import { bindGraphCanvas, createCytoscape } from '../packages/graph-canvas/src/canvas.ts';
 import type { ExportOptions, GraphCanvas } from '../packages/graph-canvas/src/types.ts';
 import { generateWebGraph, WEB_GRAPH_LEGEND, type WebGraphSize } from './web-graph.ts';
@@ -7,8 +8,11 @@ import './web-page-global.ts';
 
 /** What the benchmark calls in the page. */
 export interface WebBenchPage {
-  /** Draws a generated graph; `layoutMs` times `setElements`, `firstFrameMs` until it is painted. */
-  draw(size: WebGraphSize, seed: number): Promise<{ layoutMs: number; firstFrameMs: number }>;
+  /**
+   * Draws a generated graph, laid out in a worker running `workerSource` as the app's canvas does,
+   * and times it (see `WebDraw`).
+   */
+  draw(size: WebGraphSize, seed: number, workerSource: string): Promise<WebDraw>;
   /** Frame times while the page pans or zooms by itself, one step per frame. */
   animate(motion: 'pan' | 'zoom', frames: number): Promise<number[]>;
   /** Zooms to 1 around the middle of the graph, where labels show. */
@@ -19,6 +23,18 @@ export interface WebBenchPage {
   stopRecording(): number[];
   /** Exports the graph framed as PNG and as SVG, timed; with `isKept` the files come back too. */
   exportFramed(isKept: boolean): Promise<WebExport>;
+}
+
+/** How long the first draw of a graph took. */
+export interface WebDraw {
+  /** `setElements`, which hands the layout to the worker. */
+  setElementsMs: number;
+  /** Until the laid-out graph is on the canvas. */
+  laidOutMs: number;
+  /** Until it is painted. */
+  firstFrameMs: number;
+  /** The longest the page's thread was busy at a stretch meanwhile (long tasks, 50 ms and up). */
+  longestTaskMs: number;
 }
 
 /** The two exports of one graph: how long each took and how large it is. */
@@ -45,24 +61,51 @@ const EXPORT_FRAME: ExportOptions = {
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
+/** Watches the page's long tasks from now on; `longest` reports the longest so far. */
+function watchLongTasks(): { longest(): Promise<number> } {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  return {
+    async longest() {
+      // Entries arrive after their task: give them a moment.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+      observer.disconnect();
+      return longest;
+    },
+  };
+}
+
 /** Frame-to-frame times from a list of frame timestamps, without the first (which waited for work to start). */
 function deltas(stamps: readonly number[]): number[] {
   return stamps.slice(2).map((stamp, i) => stamp - stamps[i + 1]!);
 }
 
 const page: WebBenchPage = {
-  async draw(size, seed) {
+  async draw(size, seed, workerSource) {
     canvas?.destroy();
     const container = document.getElementById('graph')!;
+    const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
     cy = createCytoscape(container);
-    canvas = bindGraphCanvas(cy);
+    canvas = bindGraphCanvas(cy, { backgroundLayout: createWorkerLayout(() => new Worker(workerUrl)) });
     const elements = generateWebGraph(size, seed);
+    const tasks = watchLongTasks();
+    const laidOut = new Promise<void>((resolve) =>
+      canvas!.on('layout', (progress) => progress.isDone && resolve()),
+    );
     const start = performance.now();
     canvas.setElements(elements);
-    const layoutMs = performance.now() - start;
+    const setElementsMs = performance.now() - start;
+    // Graphs too small for the worker are shown at once.
+    if (cy.elements().empty()) await laidOut;
+    const laidOutMs = performance.now() - start;
     await nextFrame();
     await nextFrame();
-    return { layoutMs, firstFrameMs: performance.now() - start };
+    const firstFrameMs = performance.now() - start;
+    return { setElementsMs, laidOutMs, firstFrameMs, longestTaskMs: await tasks.longest() };
   },
   async animate(motion, frames) {
     const graph = cy!;

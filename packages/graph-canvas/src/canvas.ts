@@ -1,5 +1,5 @@
 import cytoscape, { type Core } from 'cytoscape';
-import { applyRecordDiff } from './apply-diff.ts';
+import type { BackgroundLayout } from './background-layout.ts';
 import { bindCanvasEvents } from './canvas-events.ts';
 import { collectionOf } from './collection-of.ts';
 import { diffRecords } from './diff.ts';
@@ -9,18 +9,23 @@ import { exportFramedPng, exportFramedSvg } from './export.ts';
 import { fitTo } from './fit.ts';
 import { createFlasher } from './flash.ts';
 import { computeLayout } from './layout.ts';
+import { countNodes, isMostlyNew } from './layout-plan.ts';
+import { defaultBackgroundLayout } from './layout-worker-default.ts';
 import { positionsForNewNodes } from './new-node-positions.ts';
-import { createMotionDetail } from './motion-detail.ts';
-import { renderOptions, styleProfileFor } from './performance.ts';
-import type { Position } from './placement.ts';
-import { applyHighlight, applySelection } from './state-classes.ts';
-import { buildStylesheet, type StyleProfile } from './style.ts';
+import { renderOptions } from './performance.ts';
+import { createScene } from './scene.ts';
+import { buildStylesheet } from './style.ts';
 import type { CanvasEvents, GraphCanvas } from './types.ts';
 
 /** How a canvas is made. */
 export interface GraphCanvasOptions {
   /** Seeds the layout's random source (default 1): the same seed and elements, the same picture. */
   seed?: number;
+  /**
+   * Where large graphs are laid out off the page's thread; `null` lays everything out in the page.
+   * By default a canvas on screen uses a Web Worker, a headless one none.
+   */
+  backgroundLayout?: BackgroundLayout | null;
 }
 
 /**
@@ -31,7 +36,8 @@ export function createGraphCanvas(
   container: HTMLElement | undefined,
   options: GraphCanvasOptions = {},
 ): GraphCanvas {
-  return bindGraphCanvas(createCytoscape(container), options);
+  const backgroundLayout = options.backgroundLayout ?? (container ? defaultBackgroundLayout() : null);
+  return bindGraphCanvas(createCytoscape(container), { ...options, backgroundLayout });
 }
 
 /** The Cytoscape instance a canvas draws with: its stylesheet, interaction and renderer settings. */
@@ -49,63 +55,75 @@ export function createCytoscape(container: HTMLElement | undefined): Core {
 /** The canvas behaviour on a Cytoscape instance the caller made (tests make a headless one). */
 export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): GraphCanvas {
   const seed = options.seed ?? 1;
+  const background = options.backgroundLayout ?? null;
   const emitter = createEmitter<CanvasEvents>();
   const flasher = createFlasher(cy);
-  const motion = createMotionDetail(cy);
+  const scene = createScene(cy);
+  // What the caller asked for last; the scene shows it, unless a background layout is on its way.
   let records = new Map<string, ElementRecord>();
-  let selection: readonly string[] = [];
-  let highlight: readonly string[] | null = null;
-  let profile: StyleProfile = 'detailed';
+  let pending: { records: Map<string, ElementRecord>; done: Promise<void> } | undefined;
+  let jobs = 0;
   bindCanvasEvents(cy, emitter);
 
-  const placeAll = (positions: ReadonlyMap<string, Position>) => {
-    cy.nodes()
-      .filter((node) => node.isChildless())
-      .positions((node) => positions.get(node.id()) ?? node.position());
+  /** Shows `records` as they stand, new nodes placed beside the ones shown. */
+  const placeNew = () => {
+    const added = diffRecords(scene.shown(), records).added;
+    scene.show(records, positionsForNewNodes(cy, records, added), false);
   };
-  /** Switches the stylesheet before elements come in, so that no element is styled twice. */
-  const restyleFor = (next: ReadonlyMap<string, ElementRecord>) => {
-    let nodes = 0;
-    for (const record of next.values()) if (record.group === 'nodes') nodes++;
-    const wanted = styleProfileFor(nodes, next.size - nodes);
-    if (wanted === profile) return;
-    profile = wanted;
-    cy.style(buildStylesheet(profile));
+  /** Lays `laidOut` out off the page's thread, showing nothing meanwhile, then shows `records`. */
+  const layOutInBackground = (laidOut: Map<string, ElementRecord>, runner: BackgroundLayout) => {
+    const job = ++jobs;
+    const nodes = countNodes(laidOut);
+    scene.clear();
+    emitter.emit('layout', { nodes, isDone: false });
+    const done = runner.run([...laidOut.values()], seed).then(
+      (positions) => {
+        if (job !== jobs || cy.destroyed()) return;
+        pending = undefined;
+        scene.show(laidOut, positions, true);
+        if (records !== laidOut) placeNew();
+        emitter.emit('layout', { nodes, isDone: true });
+      },
+      () => {}, // only once destroyed
+    );
+    pending = { records: laidOut, done };
+  };
+  /** Lays the caller's set out afresh: large graphs in the background, if the canvas has one. */
+  const layOutAfresh = () => {
+    if (background && countNodes(records) >= background.minNodes) {
+      layOutInBackground(records, background);
+      return;
+    }
+    if (pending) {
+      jobs++;
+      emitter.emit('layout', { nodes: countNodes(pending.records), isDone: true });
+      pending = undefined;
+    }
+    scene.show(records, computeLayout(records.values(), seed), true);
   };
 
   return {
     setElements(elements) {
       if (cy.destroyed()) return { added: [], removed: [], changed: [] };
       const next = toElementRecords(elements);
-      const diff = diffRecords(records, next);
-      const isFreshLayout = isMostlyNew(cy.nodes().length, next, diff.added);
-      const positions = isFreshLayout
-        ? computeLayout(next.values(), seed)
-        : positionsForNewNodes(cy, next, diff.added);
-      restyleFor(next);
-      cy.batch(() => {
-        applyRecordDiff(cy, diff, positions);
-        if (isFreshLayout) placeAll(positions);
-        if (selection.length > 0) applySelection(cy, selection);
-        if (highlight !== null) applyHighlight(cy, highlight);
-      });
+      const reported = diffRecords(records, next);
       records = next;
-      if (isFreshLayout) fitTo(cy, cy.elements());
-      motion.update(profile);
+      // Compared with what is shown, or with what is being laid out.
+      const base = pending?.records ?? scene.shown();
+      if (isMostlyNew(countNodes(base), next, diffRecords(base, next).added)) layOutAfresh();
+      else if (!pending) placeNew();
       const ids = (list: readonly ElementRecord[]) => list.map((record) => record.data.id);
       return {
-        added: ids(diff.added),
-        removed: ids(diff.removed),
-        changed: diff.changed.map((change) => change.next.data.id),
+        added: ids(reported.added),
+        removed: ids(reported.removed),
+        changed: reported.changed.map((change) => change.next.data.id),
       };
     },
     setSelection(ids) {
-      selection = [...ids];
-      if (!cy.destroyed()) applySelection(cy, selection);
+      scene.select(ids);
     },
     setHighlight(ids) {
-      highlight = ids === null ? null : [...ids];
-      if (!cy.destroyed()) applyHighlight(cy, highlight);
+      scene.highlight(ids);
     },
     flash(ids) {
       if (!cy.destroyed()) flasher.flash(ids);
@@ -116,39 +134,21 @@ export function bindGraphCanvas(cy: Core, options: GraphCanvasOptions = {}): Gra
       fitTo(cy, target);
     },
     async relayout() {
-      if (cy.destroyed()) return;
-      const positions = computeLayout(records.values(), seed);
-      cy.batch(() => placeAll(positions));
-      fitTo(cy, cy.elements());
-      motion.update(profile);
+      if (cy.destroyed() || records.size === 0) return;
+      layOutAfresh();
+      await pending?.done;
     },
     exportPng: (exportOptions) => exportFramedPng(cy, exportOptions),
     exportSvg: (exportOptions) => exportFramedSvg(cy, exportOptions),
     on: (event, handler) => emitter.on(event, handler),
     destroy() {
       if (cy.destroyed()) return;
+      jobs++;
+      background?.dispose();
       flasher.dispose();
-      motion.dispose();
+      scene.dispose();
       emitter.clear();
       cy.destroy();
     },
   };
-}
-
-/**
- * Whether a new element set is mostly new nodes (the first one, or another grouping or filter):
- * then it is laid out afresh, since placing most nodes beside the few that stay makes a heap. A
- * live change adds a few nodes and keeps everything else where it is.
- */
-function isMostlyNew(
-  shownNodes: number,
-  next: Map<string, ElementRecord>,
-  added: readonly ElementRecord[],
-): boolean {
-  const addedNodes = added.filter((record) => record.group === 'nodes').length;
-  if (addedNodes === 0) return false;
-  if (shownNodes === 0) return true;
-  let nextNodes = 0;
-  for (const record of next.values()) if (record.group === 'nodes') nextNodes++;
-  return addedNodes > nextNodes / 2;
 }

@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import type { BackgroundLayout } from './background-layout.ts';
 import { bindGraphCanvas, createCytoscape } from './canvas.ts';
 import type { CanvasEdge, CanvasElements, CanvasNode, GraphCanvas } from './types.ts';
 
@@ -43,9 +44,18 @@ export function shuffled(elements: CanvasElements): CanvasElements {
 }
 
 /** A headless canvas and the Cytoscape it drives, to look at positions and classes. */
-export function headlessCanvas(seed?: number): { cy: Core; canvas: GraphCanvas } {
+export function headlessCanvas(
+  seed?: number,
+  backgroundLayout?: BackgroundLayout,
+): { cy: Core; canvas: GraphCanvas } {
   const cy = createCytoscape(undefined);
-  return { cy, canvas: bindGraphCanvas(cy, seed === undefined ? {} : { seed }) };
+  return {
+    cy,
+    canvas: bindGraphCanvas(cy, {
+      ...(seed === undefined ? {} : { seed }),
+      ...(backgroundLayout ? { backgroundLayout } : {}),
+    }),
+  };
 }
 
 /** Every node's position, by id. */

@@ -76,6 +76,15 @@ export interface CanvasEvents {
   select: (id: string | null) => void;
   /** A node was opened for actions (right click or long press), at page coordinates. */
   context: (id: string, position: { x: number; y: number }) => void;
+  /** A large graph is being laid out off the page's thread (shown empty meanwhile), or is done. */
+  layout: (progress: LayoutProgress) => void;
+}
+
+/** Where a background layout stands. */
+export interface LayoutProgress {
+  /** How many nodes (compound ones included) it lays out. */
+  nodes: number;
+  isDone: boolean;
 }
 
 /**
@@ -83,7 +92,10 @@ export interface CanvasEvents {
  * applies only the difference, so positions stay put and new nodes appear near their neighbours.
  */
 export interface GraphCanvas {
-  /** Shows exactly these elements. The first call lays the graph out (deterministically). */
+  /**
+   * Shows exactly these elements. The first call lays the graph out (deterministically); a large
+   * graph is laid out off the page's thread and shows when done (see the `layout` event).
+   */
   setElements(elements: CanvasElements): { added: string[]; removed: string[]; changed: string[] };
   /** Marks these elements as selected (replacing the selection). */
   setSelection(ids: readonly string[]): void;
@@ -93,7 +105,7 @@ export interface GraphCanvas {
   flash(ids: readonly string[]): void;
   /** Fits the view to these elements, or to everything. */
   fit(ids?: readonly string[]): void;
-  /** Lays everything out again from scratch (deterministic for the same elements). */
+  /** Lays everything out again from scratch (deterministic for the same elements); resolves when shown. */
   relayout(): Promise<void>;
   exportPng(options: ExportOptions): Promise<Blob>;
   exportSvg(options: ExportOptions): string;

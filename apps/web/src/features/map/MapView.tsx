@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createGraphCanvas, type CanvasElements, type GraphCanvas } from '@netmap/graph-canvas';
 
 /**
@@ -17,6 +17,8 @@ export function MapView(props: {
   const container = useRef<HTMLDivElement>(null);
   const canvas = useRef<GraphCanvas | null>(null);
   const handlers = useRef(props);
+  // Large graphs are laid out off the page's thread: how many nodes, while that runs.
+  const [layingOut, setLayingOut] = useState<number | null>(null);
   useEffect(() => {
     handlers.current = props;
   });
@@ -26,10 +28,12 @@ export function MapView(props: {
     canvas.current = created;
     const offSelect = created.on('select', (id) => handlers.current.onSelect(id));
     const offContext = created.on('context', (id, position) => handlers.current.onContext(id, position));
+    const offLayout = created.on('layout', ({ nodes, isDone }) => setLayingOut(isDone ? null : nodes));
     handlers.current.onCanvas?.(created);
     return () => {
       offSelect();
       offContext();
+      offLayout();
       handlers.current.onCanvas?.(null);
       created.destroy();
       canvas.current = null;
@@ -51,6 +55,11 @@ export function MapView(props: {
   return (
     <>
       <div ref={container} className="map-canvas" data-testid="map" aria-hidden="true" />
+      {layingOut !== null && (
+        <div className="map-empty" aria-live="polite">
+          Laying out {layingOut.toLocaleString('en-US')} nodes…
+        </div>
+      )}
       <GraphText elements={props.elements} selected={props.selected} highlight={props.highlight} />
     </>
   );
