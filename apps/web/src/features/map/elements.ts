@@ -10,8 +10,13 @@ import { indexModel, type ModelIndex } from './model-index.ts';
 import { outsideCanvasId } from './outside.ts';
 import { legendFor } from './visuals.ts';
 
-/** Above these, the map collapses to a coarser level and says so. */
-export const DEFAULT_LIMITS = { maxNodes: 1500, maxEdges: 6000 } as const;
+/**
+ * Above these, the map collapses to a coarser level and says so. Larger maps pan and zoom fast
+ * enough, but their first drawing holds the page for a second and more after the layout (measured
+ * with `pnpm bench:web`, see bench/README.md), and a thousand nodes is about as many as a map
+ * shows legibly.
+ */
+export const DEFAULT_LIMITS = { maxNodes: 1000, maxEdges: 5000 } as const;
 
 /** Limits on what one map draws. */
 export interface MapLimits {
