@@ -5,7 +5,8 @@ import type { CanvasEvents } from './types.ts';
 /**
  * Turns Cytoscape's pointer events into the canvas's own: a tap on an element selects it, a tap on
  * the background clears the selection, and a right click (or a long press on a touch screen) on a
- * node asks for its actions at the pointer's page coordinates.
+ * node asks for its actions at the pointer's page coordinates. A node under the pointer is marked
+ * `hovered`.
  */
 export function bindCanvasEvents(cy: Core, emitter: Emitter<CanvasEvents>): void {
   cy.on('tap', (event) => {
@@ -18,6 +19,9 @@ export function bindCanvasEvents(cy: Core, emitter: Emitter<CanvasEvents>): void
   cy.on('taphold', 'node', (event) => {
     if (isTouch(event)) emitter.emit('context', event.target.id() as string, pagePosition(cy, event));
   });
+  // The node under the pointer shows its label in front (see the stylesheet's `hovered`).
+  cy.on('mouseover', 'node', (event) => void event.target.addClass('hovered'));
+  cy.on('mouseout', 'node', (event) => void event.target.removeClass('hovered'));
 }
 
 /** Where the event happened on the page: the container's place plus the position within it. */

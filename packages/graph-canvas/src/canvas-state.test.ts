@@ -126,6 +126,19 @@ describe('events', () => {
     expect(asked).toEqual([['beta/w3', node.renderedPosition()]]);
   });
 
+  it('brings the label of the node under the pointer to the front, even when too small to show', () => {
+    const { cy, withClass } = drawn();
+    const node = cy.getElementById('beta/w2');
+    node.emit('mouseover');
+    expect(withClass('hovered')).toEqual(['beta/w2']);
+    expect(node.style('min-zoomed-font-size')).toBe('0px');
+    expect(Number(node.style('z-index'))).toBeGreaterThan(
+      Number(cy.getElementById('beta/w1').style('z-index')),
+    );
+    node.emit('mouseout');
+    expect(withClass('hovered')).toEqual([]);
+  });
+
   it('stops calling a handler once it unsubscribed', () => {
     const { cy, canvas } = drawn();
     const calls: (string | null)[] = [];

@@ -48,9 +48,12 @@ describe('a canvas growing large', () => {
     expect(edge().style('curve-style')).toBe('straight');
     expect(edge().style('label')).toBe('');
     expect(edge().style('events')).toBe('no');
+    // Node labels show once legible on screen.
+    expect(made.cy.getElementById('n0').style('min-zoomed-font-size')).toBe('8px');
     made.canvas.setElements({ nodes, edges: many.slice(0, 10) });
     expect(edge().style('curve-style')).toBe('bezier');
     expect(edge().style('label')).toBe('TCP 80');
     expect(edge().style('events')).toBe('yes');
+    expect(made.cy.getElementById('n0').style('min-zoomed-font-size')).toBe('5px');
   });
 });

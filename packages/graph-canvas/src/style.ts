@@ -9,6 +9,17 @@ const INK = '#1e293b';
 const SELECTED = '#2563eb';
 const FLASH = '#f59e0b';
 
+/** Font sizes of node labels and compound titles (exports draw them the same). */
+export const NODE_FONT_SIZE = 11;
+export const COMPOUND_FONT_SIZE = 14;
+/**
+ * Labels sit on a nearly opaque background: over edges and over each other in a dense namespace,
+ * the label in front stays readable rather than mixing with what is behind it.
+ */
+export const LABEL_BACKGROUND_OPACITY = 0.9;
+/** A large graph's labels show from this size on screen, small ones' from 5 pixels. */
+const LARGE_MIN_FONT_SIZE = 8;
+
 /** Leaf nodes are all one size, so the layout can treat them alike. */
 export const NODE_SIZE = 30;
 /** How strongly a compound node's box shows its colour: a light tint behind what it holds. */
@@ -38,7 +49,7 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'border-width': 'data(borderWidth)',
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 11,
+        'font-size': NODE_FONT_SIZE,
         color: INK,
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -47,10 +58,11 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'text-max-width': '150px',
         'line-height': 1.2,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
+        'text-background-opacity': LABEL_BACKGROUND_OPACITY,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 5,
+        // Thousands of labels at a few pixels each are a grey blur: they show once legible.
+        'min-zoomed-font-size': profile === 'detailed' ? 5 : LARGE_MIN_FONT_SIZE,
       },
     },
     {
@@ -62,9 +74,11 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         padding: `${COMPOUND_PADDING}px`,
         'text-valign': 'top',
         'text-margin-y': -3,
-        'font-size': 14,
+        'font-size': COMPOUND_FONT_SIZE,
         'font-weight': 'bold',
         color: '#334155',
+        // A namespace's name and counts on one or two lines, not four.
+        'text-max-width': '320px',
         'text-background-opacity': 0,
         // Namespace names are what an overview is read by: they stay down to a zoom of about 0.2.
         'min-zoomed-font-size': 3,
@@ -131,10 +145,21 @@ function dashStyles(): StylesheetJson {
 function stateStyles(): StylesheetJson {
   return [
     { selector: '.dimmed', style: { opacity: 0.15 } },
+    // The label of the node under the pointer, selected or highlighted comes to the front, and
+    // shows even where the graph's labels are too small to draw.
+    { selector: 'node.hovered', style: { 'z-index': 30, 'min-zoomed-font-size': 0 } },
+    { selector: 'node.highlighted', style: { 'z-index': 10, 'min-zoomed-font-size': 0 } },
     { selector: 'edge.highlighted', style: { 'z-index': 10, 'min-zoomed-font-size': 0 } },
     {
       selector: 'node.selected',
-      style: { 'outline-width': 4, 'outline-color': SELECTED, 'outline-offset': 2, 'outline-opacity': 1 },
+      style: {
+        'outline-width': 4,
+        'outline-color': SELECTED,
+        'outline-offset': 2,
+        'outline-opacity': 1,
+        'z-index': 20,
+        'min-zoomed-font-size': 0,
+      },
     },
     {
       selector: 'edge.selected',

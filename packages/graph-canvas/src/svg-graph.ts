@@ -2,15 +2,19 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { EdgeData, NodeData } from './element-records.ts';
 import { estimateTextWidth, FRAME_FONT } from './export-frame.ts';
 import { escapeXml } from './export-svg.ts';
-import { COMPOUND_FILL_OPACITY, NODE_SIZE } from './style.ts';
+import {
+  COMPOUND_FILL_OPACITY,
+  COMPOUND_FONT_SIZE,
+  LABEL_BACKGROUND_OPACITY,
+  NODE_FONT_SIZE,
+  NODE_SIZE,
+} from './style.ts';
 import { arrowHeadPath, dashPattern, nodeShapePath } from './swatch-geometry.ts';
 import type { LineStyle } from './types.ts';
 
 const INK = '#1e293b';
 const COMPOUND_INK = '#334155';
 /** Sizes as the stylesheet draws them (see style.ts). */
-const NODE_FONT = 11;
-const COMPOUND_FONT = 14;
 const EDGE_FONT = 9;
 const LINE_HEIGHT = 1.2;
 /** Two edges between the same nodes in both directions are drawn this far apart. */
@@ -43,11 +47,11 @@ function compoundSvg(node: NodeSingular): string {
   const data = node.data() as NodeData;
   const b = node.boundingBox({ includeLabels: false, includeOverlays: false });
   const path = nodeShapePath('round-rectangle', { x: b.x1, y: b.y1, width: b.w, height: b.h });
-  const label = textLines(data.label, b.x1 + b.w / 2, b.y1 - 4, COMPOUND_FONT, 'above');
+  const label = textLines(data.label, b.x1 + b.w / 2, b.y1 - 4, COMPOUND_FONT_SIZE, 'above');
   return [
     `<g${node.hasClass('dimmed') ? DIMMED : ''}>`,
     `<path d="${path}" fill="${escapeXml(data.color)}" fill-opacity="${COMPOUND_FILL_OPACITY}" stroke="${escapeXml(data.borderColor)}" stroke-opacity="0.8" stroke-width="${data.borderWidth}"${dashAttributes(data.borderStyle)}/>`,
-    `<text font-size="${COMPOUND_FONT}" font-weight="bold" fill="${COMPOUND_INK}" text-anchor="middle">${label}</text>`,
+    `<text font-size="${COMPOUND_FONT_SIZE}" font-weight="bold" fill="${COMPOUND_INK}" text-anchor="middle">${label}</text>`,
     `</g>`,
   ].join('');
 }
@@ -61,8 +65,8 @@ function leafSvg(node: NodeSingular): string {
   return [
     `<g${node.hasClass('dimmed') ? DIMMED : ''}>`,
     `<path d="${path}" fill="${escapeXml(data.color)}" stroke="${escapeXml(data.borderColor)}" stroke-width="${data.borderWidth}"${dashAttributes(data.borderStyle)}/>`,
-    labelBackground(data.label, x, top, NODE_FONT, 1, 0.75),
-    `<text font-size="${NODE_FONT}" fill="${INK}" text-anchor="middle">${textLines(data.label, x, top, NODE_FONT, 'below')}</text>`,
+    labelBackground(data.label, x, top, NODE_FONT_SIZE, 1, LABEL_BACKGROUND_OPACITY),
+    `<text font-size="${NODE_FONT_SIZE}" fill="${INK}" text-anchor="middle">${textLines(data.label, x, top, NODE_FONT_SIZE, 'below')}</text>`,
     `</g>`,
   ].join('');
 }
