@@ -6,8 +6,12 @@ import { extentAround, fitViewport } from './viewport.ts';
 /** Room around node centres for the node, its label underneath and a compound's padding and title. */
 const MARGIN = NODE_SIZE / 2 + 36 + COMPOUND_PADDING;
 const PADDING = 30;
-/** A handful of nodes is shown at a readable size, not blown up to fill the view. */
-const MAX_ZOOM = 1.25;
+/**
+ * A handful of nodes is shown at a readable size, not blown up to fill the view; and at most at
+ * the zoom where edge labels start to show (Cytoscape shows labels by powers of two of the zoom),
+ * so that a fitted view is not buried under port numbers.
+ */
+const MAX_ZOOM = 1;
 
 /**
  * Fits the view to the elements. It goes by the centres of the leaf nodes involved (a compound by

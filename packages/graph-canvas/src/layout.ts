@@ -1,7 +1,8 @@
-import cytoscape, { type EdgeSingular } from 'cytoscape';
+import cytoscape, { type EdgeSingular, type NodeSingular } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { ElementRecord } from './element-records.ts';
 import { registerLayout } from './extensions.ts';
+import { labelFootprint, MIN_FOOTPRINT } from './label-footprint.ts';
 import type { Position } from './placement.ts';
 import { withSeededRandom } from './seeded-random.ts';
 import { COMPOUND_PADDING } from './style.ts';
@@ -10,17 +11,19 @@ import { COMPOUND_PADDING } from './style.ts';
  * Springs along edges between different compound nodes, far weaker than those inside one: with
  * full-strength springs, many edges across compounds pull their boxes over each other (a third of
  * the boxes' area at 500 nodes in 10 boxes; none at this strength, up to 2,000 nodes in 40).
+ * Between nodes in no compound (namespaces collapsed into nodes, the outside), springs are weak
+ * too: dozens of nodes with flows between most of them are otherwise pulled over each other.
  */
 const ACROSS_COMPOUNDS_ELASTICITY = 0.01;
 const WITHIN_COMPOUND_ELASTICITY = 0.45;
+const TOP_LEVEL_ELASTICITY = 0.05;
+const DEFAULT_AREA = MIN_FOOTPRINT.width * MIN_FOOTPRINT.height;
+const IDEAL_EDGE_LENGTH = 150;
 
 /**
- * The room a leaf node takes in the layout: the node with its label of two lines underneath. The
- * headless layout instance cannot measure text, so every node reserves this much.
+ * fcose's settings: room for each node's label (see `labelFootprint`), compound boxes kept apart,
+ * and no animation.
  */
-const FOOTPRINT = { width: 80, height: 60 };
-
-/** fcose's settings: room for labels under nodes, compound boxes kept apart, and no animation. */
 export function layoutOptions(): FcoseLayoutOptions {
   return {
     name: 'fcose',
@@ -29,14 +32,20 @@ export function layoutOptions(): FcoseLayoutOptions {
     animate: false,
     fit: false,
     nodeDimensionsIncludeLabels: false,
-    uniformNodeDimensions: true,
+    uniformNodeDimensions: false,
     nodeSeparation: 110,
-    nodeRepulsion: () => 30000,
-    idealEdgeLength: () => 150,
+    // Nodes with larger labels push harder, so that their labels keep clear of their neighbours.
+    nodeRepulsion: (node: NodeSingular) =>
+      (30000 * (node.data('footprintWidth') as number) * (node.data('footprintHeight') as number)) /
+      DEFAULT_AREA,
+    // Edges between nodes with wide labels are longer, for the same reason.
+    idealEdgeLength: (edge: EdgeSingular) =>
+      IDEAL_EDGE_LENGTH +
+      ((edge.source().data('footprintWidth') as number) + (edge.target().data('footprintWidth') as number)) /
+        2 -
+      MIN_FOOTPRINT.width,
     edgeElasticity: (edge: EdgeSingular) =>
-      edge.source().data('parent') === edge.target().data('parent')
-        ? WITHIN_COMPOUND_ELASTICITY
-        : ACROSS_COMPOUNDS_ELASTICITY,
+      elasticityOf(edge.source().data('parent'), edge.target().data('parent')),
     nestingFactor: 0.1,
     gravity: 0.25,
     gravityCompound: 1.0,
@@ -61,10 +70,14 @@ export function computeLayout(records: Iterable<ElementRecord>, seed: number): M
     headless: true,
     styleEnabled: true,
     style: [
-      { selector: 'node', style: { width: FOOTPRINT.width, height: FOOTPRINT.height } },
+      { selector: 'node', style: { width: 'data(footprintWidth)', height: 'data(footprintHeight)' } },
       { selector: ':parent', style: { padding: `${COMPOUND_PADDING}px` } },
     ],
-    elements: sorted.map(({ group, data }) => ({ group, data: { ...data } })),
+    elements: onePerPair(sorted).map(({ group, data }) => {
+      if (group === 'edges') return { group, data: { ...data } };
+      const footprint = labelFootprint(data.label);
+      return { group, data: { ...data, footprintWidth: footprint.width, footprintHeight: footprint.height } };
+    }),
   });
   try {
     if (cy.nodes().nonempty()) withSeededRandom(seed, () => cy.layout(layoutOptions()).run());
@@ -78,6 +91,27 @@ export function computeLayout(records: Iterable<ElementRecord>, seed: number): M
     // A headless Cytoscape keeps a timer running until it is destroyed.
     cy.destroy();
   }
+}
+
+function elasticityOf(sourceParent: string | undefined, targetParent: string | undefined): number {
+  if (sourceParent !== targetParent) return ACROSS_COMPOUNDS_ELASTICITY;
+  return sourceParent === undefined ? TOP_LEVEL_ELASTICITY : WITHIN_COMPOUND_ELASTICITY;
+}
+
+/**
+ * The records with one edge per pair of nodes, either way: flows of several verdicts, or both
+ * ways, between the same two nodes would pull them together as many times over.
+ */
+function onePerPair(records: readonly ElementRecord[]): ElementRecord[] {
+  const pairs = new Set<string>();
+  return records.filter((record) => {
+    if (record.group === 'nodes') return true;
+    const { source, target } = record.data;
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    if (pairs.has(pair)) return false;
+    pairs.add(pair);
+    return true;
+  });
 }
 
 function groupRank(record: ElementRecord): number {

@@ -12,6 +12,8 @@ const FLASH = '#f59e0b';
 /** Font sizes of node labels and compound titles (exports draw them the same). */
 export const NODE_FONT_SIZE = 11;
 export const COMPOUND_FONT_SIZE = 14;
+/** Node labels wrap at this width. */
+export const NODE_LABEL_MAX_WIDTH = 150;
 /**
  * Labels sit on a nearly opaque background: over edges and over each other in a dense namespace,
  * the label in front stays readable rather than mixing with what is behind it.
@@ -55,7 +57,7 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': `${NODE_LABEL_MAX_WIDTH}px`,
         'line-height': 1.2,
         'text-background-color': '#ffffff',
         'text-background-opacity': LABEL_BACKGROUND_OPACITY,
