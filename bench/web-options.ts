@@ -8,13 +8,15 @@ export interface WebBenchOptions {
   isJson: boolean;
 }
 
+// The middle size is where the app's map collapses to namespaces by default.
 const DEFAULT_SIZES: WebGraphSize[] = [
   { nodes: 500, edges: 2_000 },
+  { nodes: 1_000, edges: 5_000 },
   { nodes: 2_000, edges: 10_000 },
 ];
 const DEFAULT_RUNS = 3;
 
-/** Reads `--sizes 500:2000,2000:10000` (nodes:edges, or BENCH_SIZES), `--json`, and BENCH_RUNS. */
+/** Reads `--sizes 500:2000,1000:5000,2000:10000` (nodes:edges, or BENCH_SIZES), `--json`, and BENCH_RUNS. */
 export function parseWebBenchOptions(args: readonly string[], env: NodeJS.ProcessEnv): WebBenchOptions {
   const { sizes, isJson } = readBenchArgs(args, env);
   const runs = Number(env.BENCH_RUNS ?? DEFAULT_RUNS);

@@ -19,7 +19,10 @@ export const NODE_LABEL_MAX_WIDTH = 150;
  * the label in front stays readable rather than mixing with what is behind it.
  */
 export const LABEL_BACKGROUND_OPACITY = 0.9;
-/** A large graph's labels show from this size on screen, small ones' from 5 pixels. */
+/**
+ * A large graph's node labels show past a zoom of one half, small ones' past a quarter. (Cytoscape
+ * compares `min-zoomed-font-size` with the font size times the zoom rounded up to a power of two.)
+ */
 const LARGE_MIN_FONT_SIZE = 8;
 
 /** Leaf nodes are all one size, so the layout can treat them alike. */
@@ -82,7 +85,7 @@ function elementStyles(profile: StyleProfile): StylesheetJson {
         // A namespace's name and counts on one or two lines, not four.
         'text-max-width': '320px',
         'text-background-opacity': 0,
-        // Namespace names are what an overview is read by: they stay down to a zoom of about 0.2.
+        // Namespace names are what an overview is read by: they stay down to a zoom of an eighth.
         'min-zoomed-font-size': 3,
       },
     },
@@ -113,7 +116,7 @@ function detailedEdgeStyle() {
     'text-background-opacity': 0.9,
     'text-background-padding': '2px',
     'text-background-shape': 'roundrectangle',
-    // Port labels on every edge would bury the graph: they show once zoomed in (about 1.5),
+    // Port labels on every edge would bury the graph: they show once zoomed in past 1,
     // and always on the edges that are selected or highlighted.
     'min-zoomed-font-size': 14,
   } as const;
