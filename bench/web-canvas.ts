@@ -25,9 +25,9 @@ const CLOSE_UP = `${OUTPUT}/bench-web-close-up.png`;
 const EXPORT = `${OUTPUT}/bench-web-export`;
 
 /**
- * `pnpm bench:web [-- --sizes 500:2000,1000:5000,2000:10000] [--json]` (BENCH_RUNS=3): the graph canvas in
- * Debian's Chromium ($NETMAP_CHROMIUM): the first draw, frames while the view moves by script and
- * by mouse, and the framed exports. Saves screenshots of the largest graph and the exports of the
+ * `pnpm bench:web [-- --sizes 500:2000,1000:5000,2000:10000] [--json]` (BENCH_RUNS=3): the graph
+ * canvas in Debian's Chromium ($NETMAP_CHROMIUM): the first draw (laid out in a worker), frames
+ * while the view moves by script and by mouse, and the framed exports. Saves screenshots of the largest graph and the exports of the
  * smallest under test-results/.
  */
 async function main(): Promise<void> {
