@@ -1,7 +1,7 @@
 import type { AnimationManipulation, Core } from 'cytoscape';
 
 /** How long the view must stay still before it counts as settled and is drawn in full… */
-export const SETTLE_MS = 120;
+const SETTLE_MS = 120;
 /** …over at least this many frames: after one slow frame, time alone would say it settled. */
 const QUIET_FRAMES = 3;
 /** The marker outlasts any motion; it is stopped when the view settles. */
