@@ -19,6 +19,7 @@ const WITHIN_COMPOUND_ELASTICITY = 0.45;
 const TOP_LEVEL_ELASTICITY = 0.05;
 const DEFAULT_AREA = MIN_FOOTPRINT.width * MIN_FOOTPRINT.height;
 const IDEAL_EDGE_LENGTH = 150;
+const NODE_REPULSION = 30000;
 
 /**
  * fcose's settings: room for each node's label (see `labelFootprint`), compound boxes kept apart,
@@ -34,10 +35,15 @@ export function layoutOptions(): FcoseLayoutOptions {
     nodeDimensionsIncludeLabels: false,
     uniformNodeDimensions: false,
     nodeSeparation: 110,
-    // Nodes with larger labels push harder, so that their labels keep clear of their neighbours.
+    // Nodes in no compound with larger labels push harder, so that their labels keep clear of
+    // their neighbours. (Inside compounds, harder pushing grows the boxes into each other.)
     nodeRepulsion: (node: NodeSingular) =>
-      (30000 * (node.data('footprintWidth') as number) * (node.data('footprintHeight') as number)) /
-      DEFAULT_AREA,
+      node.data('parent') === undefined
+        ? (NODE_REPULSION *
+            (node.data('footprintWidth') as number) *
+            (node.data('footprintHeight') as number)) /
+          DEFAULT_AREA
+        : NODE_REPULSION,
     // Edges between nodes with wide labels are longer, for the same reason.
     idealEdgeLength: (edge: EdgeSingular) =>
       IDEAL_EDGE_LENGTH +
