@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toElementRecords } from './element-records.ts';
 import { labelFootprint } from './label-footprint.ts';
 import { computeLayout } from './layout.ts';
-import { testEdge, testNode } from './test-elements.ts';
+import { headlessCanvas, testEdge, testNode } from './test-elements.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 
 /** Namespaces collapsed into nodes with long captions, IP ranges, and flows between most of them. */
@@ -40,6 +40,37 @@ describe('computeLayout: room for labels', () => {
         ),
     );
     expect(overlapping).toEqual([]);
+  });
+
+  it('keeps compound boxes apart when their nodes have long labels and flows across boxes', () => {
+    const nodes: CanvasNode[] = [];
+    const edges: CanvasEdge[] = [];
+    for (let box = 0; box < 3; box++) {
+      nodes.push(testNode(`node-${box}`));
+      for (let pod = 0; pod < 10; pod++)
+        nodes.push(
+          testNode(`team/checkout-7d9f8c6b5d-${box}x${pod}`, `node-${box}`, {
+            caption: `10.244.${box}.${pod}`,
+          }),
+        );
+    }
+    const pods = nodes.filter((node) => node.parent !== undefined);
+    for (const [i, from] of pods.entries())
+      for (const to of pods.slice(i + 1))
+        if ((i + to.id.length) % 3 === 0) edges.push(testEdge(from.id, to.id));
+    const cy = headlessCanvas().cy;
+    cy.add([
+      ...nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, parent: node.parent } })),
+    ]);
+    const positions = computeLayout(toElementRecords({ nodes, edges }).values(), 1);
+    cy.nodes().forEach((node) => void (node.isChildless() && node.position(positions.get(node.id())!)));
+    const boxes = [0, 1, 2].map((box) => cy.getElementById(`node-${box}`).boundingBox({}));
+    cy.destroy();
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(
+          Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1),
+        ).toBe(false);
   });
 
   it('lays two edges between the same nodes out as one', () => {
