@@ -132,7 +132,9 @@ export function Netmap(props: { stream: ModelStream }) {
         <FilterBar view={view} onChange={update} namespaces={namespaces} labelError={map?.selectorError} />
         {map && <Legend entries={shown.legend} />}
         {map && map.hidden.nodes > 0 && (
-          <p className="muted">{map.hidden.nodes} objects hidden by the filters.</p>
+          <p className="muted">
+            {map.hidden.nodes} {map.hidden.nodes === 1 ? 'object' : 'objects'} hidden by the filters.
+          </p>
         )}
       </aside>
       <main className="map">
