@@ -1,4 +1,4 @@
-import { compareEvaluations, evaluateCluster, type Evaluation } from '@netmap/engine';
+import { compareEvaluations, evaluateCluster, mergeAddressRanges, type Evaluation } from '@netmap/engine';
 import type { EvaluationDiff, Finding, FlowChange } from '@netmap/model';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
@@ -10,8 +10,9 @@ const DIFF_HELP = `Usage: netmap diff --base PATH --head PATH [options]
 
 What a change of manifests does to the network: the connections it opens and
 closes (per pair of workloads or pieces of the outside, only the ports that
-change), the connections whose verdict becomes or stops being unknown, and the
-findings that appear or go. Run it in CI on a pull request: --base the manifests
+change; text and md join pieces of the outside that change alike), the
+connections whose verdict becomes or stops being unknown, and the findings that
+appear or go. Run it in CI on a pull request: --base the manifests
 of the target branch, --head those of the pull request.
 
 Options:
@@ -50,7 +51,10 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<numbe
   const read = async (name: 'base' | 'head'): Promise<Evaluation> =>
     evaluateCluster(await readManifestObjects(pathsOption(values[name], name), io), options);
   const diff = compareEvaluations(await read('base'), await read('head'));
-  io.out(format === 'json' ? JSON.stringify(diff) + '\n' : format === 'md' ? markdown(diff) : text(diff));
+  const readable = { ...diff, flows: joinChanges(diff.flows), unknownFlows: joinChanges(diff.unknownFlows) };
+  io.out(
+    format === 'json' ? JSON.stringify(diff) + '\n' : format === 'md' ? markdown(readable) : text(readable),
+  );
   if (!diff.addsExposure) return 0;
   io.err(`netmap: the change opens something from outside the cluster:\n${exposureReasons(diff)}`);
   return 1;
@@ -93,6 +97,37 @@ function flowRows(changes: { added: FlowChange[]; removed: FlowChange[] }, code 
     portsText(flow.ports),
   ];
   return [...changes.added.map(row('+')), ...changes.removed.map(row('-'))];
+}
+
+function joinChanges(changes: { added: FlowChange[]; removed: FlowChange[] }) {
+  return { added: joinOutside(changes.added), removed: joinOutside(changes.removed) };
+}
+
+const OUTSIDE = '[External]';
+
+/**
+ * Flows split the outside where ipBlocks begin and end: pieces that change alike (same other end,
+ * same ports) are written as the ranges they add up to, e.g. one `0.0.0.0-255.255.255.255[External]`
+ * for three pieces around a CIDR some policy names.
+ */
+export function joinOutside(changes: readonly FlowChange[]): FlowChange[] {
+  const groups = new Map<string, FlowChange[]>();
+  for (const change of changes) {
+    const side = change.from.endsWith(OUTSIDE) ? 'from' : change.to.endsWith(OUTSIDE) ? 'to' : undefined;
+    const other = side === 'from' ? change.to : change.from;
+    const ports = change.ports === 'all' ? 'all' : change.ports.join(',');
+    const key = side ? `${side}\u0000${other}\u0000${ports}` : `pair\u0000${change.from}\u0000${change.to}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const [first] = group;
+    if (!first || group.length === 1) return group;
+    const side = first.from.endsWith(OUTSIDE) ? 'from' : 'to';
+    const ranges = mergeAddressRanges(group.map((change) => change[side].slice(0, -OUTSIDE.length)));
+    return ranges.map((range) => ({ ...first, [side]: `${range}${OUTSIDE}` }));
+  });
 }
 
 function findingRows(findings: EvaluationDiff['findings'], code = (s: string) => s) {
