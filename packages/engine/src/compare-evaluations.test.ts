@@ -1,7 +1,7 @@
 import type { KubeObject } from '@netmap/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareEvaluations } from './compare-evaluations.ts';
+import { compareEvaluations, newExposureFindings } from './compare-evaluations.ts';
 import { draftNamespaces, evaluateDraft } from './evaluate-draft.ts';
 import { evaluateCluster } from './evaluation.ts';
 import { buildPolicy, clusterArbitrary, policySpecArbitrary } from './test-support/arbitrary-cluster.ts';
@@ -91,10 +91,13 @@ describe('comparing two evaluations', () => {
     expect(after?.id).toBe(before?.id);
     expect([before?.severity, after?.severity]).toEqual(['high', 'low']);
     expect(diff.addsExposure).toBe(false);
+    expect(newExposureFindings(diff.findings)).toEqual([]);
     // The other way, the same exposure gets worse: that counts.
-    expect(diffOf([...SHOP, balancer, DENY_INGRESS], { delete: ['shop/deny-ingress'] }).addsExposure).toBe(
-      true,
-    );
+    const worse = diffOf([...SHOP, balancer, DENY_INGRESS], { delete: ['shop/deny-ingress'] });
+    expect(worse.addsExposure).toBe(true);
+    expect(newExposureFindings(worse.findings).map((f) => [f.id, f.severity])).toEqual([
+      [before?.id, 'high'],
+    ]);
   });
 
   it('counts a rule that opens ingress from 0.0.0.0/0 as exposure', () => {

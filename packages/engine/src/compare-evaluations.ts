@@ -43,22 +43,28 @@ export function compareEvaluations(
   const before = flowsOf(base);
   const after = flowsOf(head);
   const flows = compareFlows(before.flows, after.flows);
-  const baseFindings = base.findings();
-  const findings = compareFindings(baseFindings, head.findings());
-  // An exposure that was there already and only changed its words or got milder opens nothing new.
-  const baseSeverity = new Map(baseFindings.map((finding) => [finding.id, finding.severity]));
-  const isNewExposure = (finding: Finding) => {
-    const before = baseSeverity.get(finding.id);
-    return (
-      finding.category === 'exposure' && (before === undefined || isMoreSevere(finding.severity, before))
-    );
-  };
+  const findings = compareFindings(base.findings(), head.findings());
   return {
     flows,
     unknownFlows: compareFlows(before.unknown, after.unknown),
     findings,
-    addsExposure: flows.added.some(isFromOutside) || findings.added.some(isNewExposure),
+    addsExposure: flows.added.some(isFromOutside) || newExposureFindings(findings).length > 0,
   };
+}
+
+/**
+ * The exposure findings a change adds: new ones, and those that got more severe. One that was
+ * there already and only changed its words or got milder (its old self is among the removed)
+ * opens nothing new.
+ */
+export function newExposureFindings(findings: EvaluationDiff['findings']): Finding[] {
+  const before = new Map(findings.removed.map((finding) => [finding.id, finding.severity]));
+  return findings.added.filter((finding) => {
+    const severity = before.get(finding.id);
+    return (
+      finding.category === 'exposure' && (severity === undefined || isMoreSevere(finding.severity, severity))
+    );
+  });
 }
 
 /** Whether a flow comes from outside the cluster: from a piece of the outside, or relayed by the ingress controller. */

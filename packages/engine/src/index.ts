@@ -18,7 +18,7 @@ export { listPolicyInventory, type PolicyInventoryEntry } from './policy-invento
 export { mergeAddressRanges } from './address-ranges.ts';
 export { listTopologyNodes } from './topology-node-list.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
-export { compareEvaluations, type CompareOptions } from './compare-evaluations.ts';
+export { compareEvaluations, newExposureFindings, type CompareOptions } from './compare-evaluations.ts';
 export { draftNamespaces, evaluateDraft, type PolicyDraft } from './evaluate-draft.ts';
 export {
   matchesSelector,

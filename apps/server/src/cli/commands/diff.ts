@@ -1,4 +1,10 @@
-import { compareEvaluations, evaluateCluster, mergeAddressRanges, type Evaluation } from '@netmap/engine';
+import {
+  compareEvaluations,
+  evaluateCluster,
+  mergeAddressRanges,
+  newExposureFindings,
+  type Evaluation,
+} from '@netmap/engine';
 import type { EvaluationDiff, Finding, FlowChange } from '@netmap/model';
 import type { CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
@@ -176,8 +182,8 @@ function exposureReasons(diff: EvaluationDiff): string {
   const fromOutside = diff.flows.added
     .filter((flow) => flow.from.endsWith('[External]') || flow.from === '{ingress-controller}')
     .map((flow) => `  new flow ${flow.from} -> ${flow.to} (${portsText(flow.ports)})\n`);
-  const findings = diff.findings.added
-    .filter((finding) => finding.category === 'exposure')
-    .map((finding) => `  new finding ${finding.id}: ${finding.message}\n`);
+  const findings = newExposureFindings(diff.findings).map(
+    (finding) => `  new finding ${finding.id}: ${finding.message}\n`,
+  );
   return [...fromOutside, ...findings].join('');
 }
