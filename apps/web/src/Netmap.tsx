@@ -32,6 +32,7 @@ import { nodeMenu } from './node-menu.ts';
 /** The page: header, filters, the graph, and the query and details panels. */
 export function Netmap(props: { stream: ModelStream }) {
   const [view, update] = useViewState();
+  const tool = view.panel;
   const model = useModel().data;
   const statusAnswer = useStatus();
   const status = statusAnswer.data;
@@ -49,7 +50,6 @@ export function Netmap(props: { stream: ModelStream }) {
   const [reachHighlight, setReachHighlight] = useState<string[] | null>(null);
   const [menu, setMenu] = useState<{ id: string; position: { x: number; y: number } } | null>(null);
   const [question, setQuestion] = useReachQuestion(view.selected);
-  const [tool, setTool] = useState<'findings' | 'what-if' | null>(null);
   const findings = useFindings().data ?? [];
 
   const map = useMemo(() => (model ? buildElements(model, view) : undefined), [model, view]);
@@ -188,14 +188,14 @@ export function Netmap(props: { stream: ModelStream }) {
           <button
             type="button"
             aria-expanded={tool === 'findings'}
-            onClick={() => setTool(tool === 'findings' ? null : 'findings')}
+            onClick={() => update({ panel: tool === 'findings' ? null : 'findings' })}
           >
             Findings ({findings.length})
           </button>
           <button
             type="button"
             aria-expanded={tool === 'what-if'}
-            onClick={() => setTool(tool === 'what-if' ? null : 'what-if')}
+            onClick={() => update({ panel: tool === 'what-if' ? null : 'what-if' })}
           >
             What-if{whatIf.result ? ' (preview shown)' : ''}
           </button>
@@ -216,7 +216,7 @@ export function Netmap(props: { stream: ModelStream }) {
             onClose={() => setPolicy(null)}
             onEdit={(yaml) => {
               whatIf.addDocument(editableYaml(yaml));
-              setTool('what-if');
+              update({ panel: 'what-if' });
             }}
           />
         )}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PROTOCOLS } from '@netmap/model';
 import { describe, expect, it } from 'vitest';
 import { viewFromSearchParams, viewToSearchParams } from './url-state.ts';
-import { DEFAULT_VIEW, SHOWN_KINDS, type ViewState } from './view-state.ts';
+import { DEFAULT_VIEW, PANELS, SHOWN_KINDS, type ViewState } from './view-state.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 12 });
 
@@ -19,6 +19,7 @@ const views: fc.Arbitrary<ViewState> = fc.record({
   query: fc.option(fc.record({ from: text, to: text, port: text, protocol: fc.constantFrom(...PROTOCOLS) }), {
     nil: null,
   }),
+  panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
 });
 
 const fromText = (search: string) => viewFromSearchParams(new URLSearchParams(search));
@@ -52,12 +53,14 @@ describe('URL state', () => {
       grouping: 'node',
       hideSystem: false,
       kinds: ['workload', 'service'],
+      panel: 'findings',
     };
     expect([...viewToSearchParams(view).keys()]).toEqual([
       'g',
       'k',
       'sys',
       'sel',
+      'p',
       'from',
       'to',
       'port',
@@ -75,6 +78,7 @@ describe('URL state', () => {
     ['g=sideways', { grouping: 'namespace' }],
     ['f=around', { flowFocus: 'all' }],
     ['sys=maybe', { hideSystem: true }],
+    ['p=everything', { panel: null }],
     ['k=workload,pods,workload,ingress', { kinds: ['workload', 'ingress'] }],
     ['from=a&proto=ICMP', { query: { from: 'a', to: '', port: '', protocol: 'TCP' } }],
     ['unrelated=1&%E0%A4%A=x', {}],

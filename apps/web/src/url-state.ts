@@ -1,6 +1,7 @@
 import { PROTOCOLS, type Protocol } from '@netmap/model';
 import {
   DEFAULT_VIEW,
+  PANELS,
   SHOWN_KINDS,
   type FlowFocus,
   type Grouping,
@@ -35,6 +36,7 @@ export function viewToSearchParams(view: ViewState): URLSearchParams {
   if (view.flowFocus !== DEFAULT_VIEW.flowFocus) params.set('f', view.flowFocus);
   if (view.selected !== null) params.set('sel', view.selected);
   for (const workload of view.expanded) params.append('x', workload);
+  if (view.panel) params.set('p', view.panel);
   if (view.query) {
     params.set('from', view.query.from);
     params.set('to', view.query.to);
@@ -49,6 +51,7 @@ export function viewFromSearchParams(params: URLSearchParams): ViewState {
   const grouping = params.get('g');
   const flowFocus = params.get('f');
   const hideSystem = params.get('sys');
+  const panel = params.get('p');
   return {
     grouping: isOneOf(GROUPINGS, grouping) ? grouping : DEFAULT_VIEW.grouping,
     namespaces: params.getAll('ns'),
@@ -60,6 +63,7 @@ export function viewFromSearchParams(params: URLSearchParams): ViewState {
     selected: params.get('sel') ?? DEFAULT_VIEW.selected,
     expanded: params.getAll('x'),
     query: readQuery(params),
+    panel: isOneOf(PANELS, panel) ? panel : DEFAULT_VIEW.panel,
   };
 }
 

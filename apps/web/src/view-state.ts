@@ -10,6 +10,10 @@ export const SHOWN_KINDS: readonly ShownKind[] = ['workload', 'service', 'ingres
 /** "Show only flows into/out of the selection". */
 export type FlowFocus = 'all' | 'into' | 'out-of';
 
+/** The side panel opened beside the map, if any. */
+export type Panel = 'findings' | 'what-if';
+export const PANELS: readonly Panel[] = ['findings', 'what-if'];
+
 /** A query from the query panel, as typed (validated by the server). */
 export interface QueryInput {
   from: string;
@@ -37,6 +41,7 @@ export interface ViewState {
   /** Workloads drawn as their individual pods. */
   expanded: string[];
   query: QueryInput | null;
+  panel: Panel | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -50,4 +55,5 @@ export const DEFAULT_VIEW: ViewState = {
   selected: null,
   expanded: [],
   query: null,
+  panel: null,
 };
