@@ -16,6 +16,7 @@ export { describeObject } from './object-details.ts';
 export { readPolicySource, type PolicySource } from './policy-source.ts';
 export { listPolicyInventory, type PolicyInventoryEntry } from './policy-inventory.ts';
 export { mergeAddressRanges } from './address-ranges.ts';
+export { joinOutsidePieces } from './join-outside.ts';
 export { listTopologyNodes } from './topology-node-list.ts';
 export { collectFindings, enforcementFindings } from './findings.ts';
 export { compareEvaluations, newExposureFindings, type CompareOptions } from './compare-evaluations.ts';

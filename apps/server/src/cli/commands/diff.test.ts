@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { EvaluationDiff } from '@netmap/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.ts';
-import { joinOutside } from './diff.ts';
 
 // A shop of two pods, isolated for ingress; the changes under review open or close paths to web.
 const PODS = `
@@ -201,28 +200,5 @@ describe('netmap diff', () => {
     expect(code).toBe(0);
     expect(out).toContain('Exit codes: 0 the change opens nothing from outside the cluster; 1 it does');
     expect((await cli('--help')).out).toMatch(/^ {2}diff {12}what a change of manifests opens and closes/m);
-  });
-});
-
-describe('netmap diff: pieces of the outside', () => {
-  it('writes pieces that change alike as the ranges they add up to, and keeps the others apart', () => {
-    const web = 'shop/web[Pod]';
-    const piece = (range: string) => `${range}[External]`;
-    const joined = joinOutside([
-      { from: piece('0.0.0.0-198.51.99.255'), to: web, ports: 'all' },
-      { from: piece('198.51.100.0-198.51.100.255'), to: web, ports: 'all' },
-      { from: piece('198.51.101.0-255.255.255.255'), to: web, ports: 'all' },
-      { from: piece('10.0.0.0-10.255.255.255'), to: web, ports: ['TCP 80'] },
-      { from: web, to: piece('0.0.0.0-9.255.255.255'), ports: ['UDP 53'] },
-      { from: web, to: piece('11.0.0.0-255.255.255.255'), ports: ['UDP 53'] },
-      { from: 'shop/client[Pod]', to: web, ports: 'all' },
-    ]);
-    expect(joined).toEqual([
-      { from: piece('0.0.0.0-255.255.255.255'), to: web, ports: 'all' },
-      { from: piece('10.0.0.0-10.255.255.255'), to: web, ports: ['TCP 80'] },
-      { from: web, to: piece('0.0.0.0-9.255.255.255'), ports: ['UDP 53'] },
-      { from: web, to: piece('11.0.0.0-255.255.255.255'), ports: ['UDP 53'] },
-      { from: 'shop/client[Pod]', to: web, ports: 'all' },
-    ]);
   });
 });

@@ -1,7 +1,7 @@
 import {
   compareEvaluations,
   evaluateCluster,
-  mergeAddressRanges,
+  joinOutsidePieces,
   newExposureFindings,
   type Evaluation,
 } from '@netmap/engine';
@@ -57,7 +57,7 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<numbe
   const read = async (name: 'base' | 'head'): Promise<Evaluation> =>
     evaluateCluster(await readManifestObjects(pathsOption(values[name], name), io), options);
   const diff = compareEvaluations(await read('base'), await read('head'));
-  const readable = { ...diff, flows: joinChanges(diff.flows), unknownFlows: joinChanges(diff.unknownFlows) };
+  const readable = joinOutsidePieces(diff);
   io.out(
     format === 'json' ? JSON.stringify(diff) + '\n' : format === 'md' ? markdown(readable) : text(readable),
   );
@@ -103,37 +103,6 @@ function flowRows(changes: { added: FlowChange[]; removed: FlowChange[] }, code 
     portsText(flow.ports),
   ];
   return [...changes.added.map(row('+')), ...changes.removed.map(row('-'))];
-}
-
-function joinChanges(changes: { added: FlowChange[]; removed: FlowChange[] }) {
-  return { added: joinOutside(changes.added), removed: joinOutside(changes.removed) };
-}
-
-const OUTSIDE = '[External]';
-
-/**
- * Flows split the outside where ipBlocks begin and end: pieces that change alike (same other end,
- * same ports) are written as the ranges they add up to, e.g. one `0.0.0.0-255.255.255.255[External]`
- * for three pieces around a CIDR some policy names.
- */
-export function joinOutside(changes: readonly FlowChange[]): FlowChange[] {
-  const groups = new Map<string, FlowChange[]>();
-  for (const change of changes) {
-    const side = change.from.endsWith(OUTSIDE) ? 'from' : change.to.endsWith(OUTSIDE) ? 'to' : undefined;
-    const other = side === 'from' ? change.to : change.from;
-    const ports = change.ports === 'all' ? 'all' : change.ports.join(',');
-    const key = side ? `${side}\u0000${other}\u0000${ports}` : `pair\u0000${change.from}\u0000${change.to}`;
-    const group = groups.get(key);
-    if (group) group.push(change);
-    else groups.set(key, [change]);
-  }
-  return [...groups.values()].flatMap((group) => {
-    const [first] = group;
-    if (!first || group.length === 1) return group;
-    const side = first.from.endsWith(OUTSIDE) ? 'from' : 'to';
-    const ranges = mergeAddressRanges(group.map((change) => change[side].slice(0, -OUTSIDE.length)));
-    return ranges.map((range) => ({ ...first, [side]: `${range}${OUTSIDE}` }));
-  });
 }
 
 function findingRows(findings: EvaluationDiff['findings'], code = (s: string) => s) {

@@ -30,6 +30,12 @@ const result: WhatIfResult = {
         to: 'backoffice/order-admin[Deployment]',
         ports: ['TCP 8080'],
       },
+      // The outside cut where some policy's ipBlock ends: listed joined with the piece above.
+      {
+        from: '10.0.0.0-255.255.255.255[External]',
+        to: 'backoffice/order-admin[Deployment]',
+        ports: ['TCP 8080'],
+      },
     ],
   },
   unknownFlows: { added: [], removed: [] },
@@ -139,7 +145,7 @@ describe('WhatIfPanel', () => {
         .map((item) => item.textContent),
     ).toEqual([
       'shop/frontend (Deployment) → backoffice/order-admin (Deployment): all ports',
-      '0.0.0.0-9.255.255.255 (outside) → backoffice/order-admin (Deployment): TCP 8080',
+      '0.0.0.0-255.255.255.255 (outside) → backoffice/order-admin (Deployment): TCP 8080',
     ]);
     expect(within(view).getByRole('list', { name: 'Findings that would go' }).textContent).toContain(
       'no default deny for ingress',

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { joinOutsidePieces } from '@netmap/engine';
 import type { WhatIfResult } from '@netmap/model';
 import { ChangedFindingList, FindingChangeList, FlowChangeList } from './ChangeLists.tsx';
 import { findingChanges, summaryText } from './diff-text.ts';
@@ -12,7 +13,9 @@ export function WhatIfResultView(props: {
   isModelChanged: boolean;
   onPreview: () => void;
 }) {
-  const { result, drawn } = props;
+  const { drawn } = props;
+  // Listed as people read them: pieces of the outside that change alike, joined.
+  const result = useMemo(() => joinOutsidePieces(props.result), [props.result]);
   const { applied, deleted } = result.draft;
   const findings = findingChanges(result.findings);
   const section = useRef<HTMLElement>(null);
@@ -20,7 +23,7 @@ export function WhatIfResultView(props: {
   // scrollIntoView may return a promise, which React would take for a cleanup function.)
   useEffect(() => {
     section.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [result]);
+  }, [props.result]);
   return (
     <section ref={section} className="what-if-result" aria-label="What-if result" aria-live="polite">
       {(props.isModelChanged || props.isDraftChanged) && (
