@@ -7,6 +7,7 @@ export { parseEndpoint, QueryError } from './endpoints.ts';
 export type { EndpointSpec } from './endpoints.ts';
 export type { WorkloadFlow } from './flow-table.ts';
 export { PortSet } from './port-set.ts';
+export { compareText } from './compare-text.ts';
 export { parsePorts } from './topology-flows.ts';
 export { deriveTopology, nodeIds, type TopologyOptions } from './derive-topology.ts';
 export { TopologyDeriver, type DeriverOptions, type TopologyChange } from './topology-deriver.ts';

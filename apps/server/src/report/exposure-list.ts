@@ -1,7 +1,6 @@
-import { mergeAddressRanges, type WorkloadFlow } from '@netmap/engine';
+import { compareText, mergeAddressRanges, type WorkloadFlow } from '@netmap/engine';
 import type { Finding } from '@netmap/model';
 import { describeOutsidePeer, isOutside, peerName } from './outside-peers.ts';
-import { compareNames } from './namespace-matrix.ts';
 import type { ExposureList, OutsideFlow } from './report-data.ts';
 import { compareFindings } from './findings-by-severity.ts';
 
@@ -42,8 +41,8 @@ export function buildExposureList(
   const outsideFlows = [...rows.values()].sort(
     (a, b) =>
       Number(a.isIsolated) - Number(b.isIsolated) ||
-      compareNames(a.to, b.to) ||
-      compareNames(a.verdict, b.verdict),
+      compareText(a.to, b.to) ||
+      compareText(a.verdict, b.verdict),
   );
   return { entryPoints, outsideFlows };
 }

@@ -1,4 +1,4 @@
-import { PortSet, type WorkloadFlow } from '@netmap/engine';
+import { compareText, PortSet, type WorkloadFlow } from '@netmap/engine';
 import { readFlowPorts, writeFlowPorts } from './flow-ports.ts';
 import { isOutside, namespaceOfEnd } from './outside-peers.ts';
 import { OUTSIDE, type MatrixCell, type NamespaceMatrix, type Reach } from './report-data.ts';
@@ -73,7 +73,7 @@ export function buildNamespaceMatrix(
       else cell.pairs++;
     }
   }
-  const inside = Object.keys(counts).sort(compareNames);
+  const inside = Object.keys(counts).sort(compareText);
   const names = touchesOutside ? [OUTSIDE, ...inside] : inside;
   const cells: MatrixCell[] = [];
   for (const from of names)
@@ -112,9 +112,4 @@ function pairsBetween(from: string, to: string, counts: Record<string, number>):
 function reachOf(connected: number, pairs: number): Reach {
   if (connected === 0) return 'none';
   return connected >= pairs ? 'all' : 'some';
-}
-
-/** Code-point order: the same on every machine, whatever its locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,6 @@
-import { listPolicyInventory, type Evaluation } from '@netmap/engine';
+import { compareText, listPolicyInventory, type Evaluation } from '@netmap/engine';
 import type { Finding } from '@netmap/model';
 import { compareFindings } from './findings-by-severity.ts';
-import { compareNames } from './namespace-matrix.ts';
 import type { PolicyRow } from './report-data.ts';
 
 /** Every NetworkPolicy, valid or not, by namespace then name, with the findings that name it. */
@@ -30,5 +29,5 @@ export function buildPolicyRows(evaluation: Evaluation, findings: readonly Findi
       findings: about(invalid.ref),
     });
   }
-  return rows.sort((a, b) => compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name));
+  return rows.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }

@@ -1,5 +1,5 @@
 import type { Finding, Severity, TopologyNode } from '@netmap/model';
-import { compareNames } from './namespace-matrix.ts';
+import { compareText } from '@netmap/engine';
 import { SEVERITIES, type ReportSummary } from './report-data.ts';
 
 /** What the summary counts beyond the topology's nodes. */
@@ -44,5 +44,5 @@ function subjectsOf(findings: readonly Finding[], prefix: string): string[] {
   return findings
     .filter((f) => f.id.startsWith(prefix))
     .map((f) => f.id.slice(prefix.length))
-    .sort(compareNames);
+    .sort(compareText);
 }

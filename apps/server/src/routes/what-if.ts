@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   compareEvaluations,
+  compareText,
   draftNamespaces,
   evaluateDraft,
   listPolicyInventory,
@@ -38,11 +39,6 @@ const WhatIfBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** Orders strings by UTF-16 code units, the same on every machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** A draft the route refuses, with what the user should fix. */
 class DraftError extends Error {}
