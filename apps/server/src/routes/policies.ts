@@ -5,12 +5,11 @@ import type { LineRange, NetworkPolicy, PolicyDocument } from '@netmap/model';
 import { Type } from 'typebox';
 import { isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import type { EvaluationSource } from '../evaluation-source.ts';
+import { MAX_NAME_LENGTH, MAX_NAMESPACE_LENGTH, NAME_PATTERN, NAMESPACE_PATTERN } from './object-names.ts';
 
-// Kubernetes' own forms: a namespace is a DNS label, a NetworkPolicy's name a DNS subdomain.
-const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const Params = Type.Object({
-  namespace: Type.String({ maxLength: 63, pattern: `^${DNS_LABEL}$` }),
-  name: Type.String({ maxLength: 253, pattern: `^${DNS_LABEL}(\\.${DNS_LABEL})*$` }),
+  namespace: Type.String({ maxLength: MAX_NAMESPACE_LENGTH, pattern: NAMESPACE_PATTERN }),
+  name: Type.String({ maxLength: MAX_NAME_LENGTH, pattern: NAME_PATTERN }),
 });
 
 /** `GET /api/v1/policies/:namespace/:name`: a NetworkPolicy as YAML, with the lines of each rule. */

@@ -11,6 +11,7 @@ import {
 import type { NetworkPolicy, PolicySummary, WhatIfResult } from '@netmap/model';
 import { Type } from 'typebox';
 import type { EvaluationSource } from '../evaluation-source.ts';
+import { isValidObjectName } from './object-names.ts';
 import { readyEvaluation } from './ready-evaluation.ts';
 import { classifyObject, isMapping } from '../manifests/classify-object.ts';
 import { expandDocument } from '../manifests/expand-lists.ts';
@@ -23,10 +24,6 @@ export const WHAT_IF_BODY_LIMIT = 1024 * 1024;
 /** Each policy of a draft costs a pass over the pod classes of its namespace. */
 const MAX_DRAFT_POLICIES = 1000;
 const API_VERSION = 'networking.k8s.io/v1';
-// Kubernetes' own forms: a namespace is a DNS label, a NetworkPolicy's name a DNS subdomain.
-const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const NAMESPACE = new RegExp(`^(?=.{1,63}$)${DNS_LABEL}$`);
-const NAME = new RegExp(`^(?=.{1,253}$)${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 
 const WhatIfBody = Type.Object(
   {
@@ -128,7 +125,7 @@ export function readDraftPolicies(yaml: string): NetworkPolicy[] {
       // As kubectl applies it: a policy without a namespace goes to the default namespace.
       const namespace = policy.metadata?.namespace || 'default';
       const name = policy.metadata?.name ?? '';
-      if (!NAMESPACE.test(namespace) || !NAME.test(name))
+      if (!isValidObjectName(namespace, name))
         throw new DraftError(
           `document ${index} (line ${line}): "${namespace}/${name}" is not a valid namespace/name`,
         );
