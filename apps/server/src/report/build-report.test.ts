@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { evaluateCluster } from '@netmap/engine';
-import type { Cni } from '@netmap/model';
+import type { Cni, KubeObject } from '@netmap/model';
 import { ONLINE_SHOP } from '../example-app.ts';
 import { loadManifests } from '../manifests/index.ts';
 import { buildReport } from './build-report.ts';
@@ -188,6 +188,27 @@ describe('buildReport on three purpose-built namespaces', () => {
       findings: [{ id: 'cni-not-enforcing' }],
     });
     expect(withCni.summary.findings.critical).toBe(1);
+  });
+
+  it('lists the plugin found from the DaemonSets held once, named by the context or not', () => {
+    const daemonSet = {
+      kind: 'DaemonSet',
+      metadata: { namespace: 'kube-flannel', name: 'kube-flannel-ds' },
+      spec: {
+        template: { spec: { containers: [{ name: 'flannel', image: 'docker.io/flannel/flannel:v0.25.1' }] } },
+      },
+    } as KubeObject;
+    const evaluation = evaluateCluster([...threeNamespaces, daemonSet]);
+    const cni = evaluation.state.cni;
+    for (const context of [
+      { source: 'test', generatedAt: GENERATED },
+      { source: 'test', generatedAt: GENERATED, cni },
+    ]) {
+      const report = buildReport(evaluation, context);
+      expect(report.cni).toEqual(cni);
+      const ids = report.findings.flatMap((group) => group.findings.map((finding) => finding.id));
+      expect(ids.filter((id) => id === 'cni-not-enforcing')).toHaveLength(1);
+    }
   });
 });
 

@@ -13,16 +13,17 @@ const DEFAULT_TITLE = 'Network policy review';
  * Everything a security review report shows about an evaluated cluster, as plain data: the
  * summary, the namespace reachability matrix, every path in from outside, the findings by
  * severity and the policy inventory. Whether the network plugin enforces policies is a finding
- * too when the context names the plugin.
+ * too, when the DaemonSets held or the context name the plugin.
  */
 export function buildReport(evaluation: Evaluation, context: ReportContext): ReportData {
   const nodes = listTopologyNodes(evaluation);
   const flows = evaluation.flows();
   const { state } = evaluation;
-  const findings = [
-    ...(context.cni ? enforcementFindings(context.cni, state.policies.size) : []),
-    ...evaluation.findings(),
-  ];
+  // The engine tells the plugin from the DaemonSets it holds; a context may know it otherwise.
+  const own = evaluation.findings();
+  const ids = new Set(own.map((finding) => finding.id));
+  const fromContext = context.cni ? enforcementFindings(context.cni, state.policies.size) : [];
+  const findings = [...fromContext.filter((finding) => !ids.has(finding.id)), ...own];
   const workloads = nodes.filter((n): n is WorkloadNode => n.kind === 'workload');
   const isolated = new Set(workloads.filter((w) => w.isolated.ingress).map((w) => refOf(w)));
   const namespaces = nodes.flatMap((n) => (n.kind === 'namespace' ? [n.name] : []));
@@ -48,7 +49,8 @@ export function buildReport(evaluation: Evaluation, context: ReportContext): Rep
     policies: buildPolicyRows(evaluation, findings),
   };
   if (context.dataTime) report.dataTime = context.dataTime.toISOString();
-  if (context.cni) report.cni = context.cni;
+  const cni = context.cni ?? (state.cni.name === 'unknown' ? undefined : state.cni);
+  if (cni) report.cni = cni;
   return report;
 }
 

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { detectCni, evaluateCluster } from '@netmap/engine';
-import type { Workload } from '@netmap/model';
+import { evaluateCluster } from '@netmap/engine';
 import { buildReport, renderReport, reportContext, type ReportFormat } from '../../report/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { readManifestObjects } from '../load-evaluation.ts';
@@ -36,12 +35,9 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<voi
   const paths = manifestsOption(values.manifests);
   const ipBlockMatchesPods = ipBlockOption(values['ipblock-matches-pods']);
   const objects = await readManifestObjects(paths, io);
-  const daemonSets = objects.filter((object): object is Workload => object.kind === 'DaemonSet');
-  const source = { kind: 'manifests' as const, description: paths.join(', '), cni: detectCni(daemonSets) };
-  const data = buildReport(
-    evaluateCluster(objects, { ipBlockMatchesPods }),
-    reportContext(source, new Date(), values.title),
-  );
+  const evaluation = evaluateCluster(objects, { ipBlockMatchesPods });
+  const source = { kind: 'manifests' as const, description: paths.join(', '), cni: evaluation.state.cni };
+  const data = buildReport(evaluation, reportContext(source, new Date(), values.title));
   const text = renderReport(data, format);
   if (out === undefined) return io.out(text);
   const path = resolve(out);
