@@ -126,6 +126,24 @@ describe('the model hub', () => {
     expect(Object.keys(hub.topology!.flows).some((id) => id.includes('namespace:'))).toBe(false);
   });
 
+  it('tells the network plugin from the DaemonSets, at the sync and as they change', () => {
+    const flannel: KubeObject = {
+      kind: 'DaemonSet',
+      metadata: { namespace: 'kube-flannel', name: 'kube-flannel-ds' },
+      spec: {
+        template: { spec: { containers: [{ name: 'flannel', image: 'docker.io/flannel/flannel:v0.25.1' }] } },
+      },
+    } as KubeObject;
+    const hub = new ModelHub({ kind: 'cluster', description: 'test' }, { coalesceMs: 100 });
+    hub.receive({ type: 'upsert', object: flannel });
+    hub.receive({ type: 'synced' });
+    expect(hub.status.cni).toMatchObject({ name: 'Flannel', enforcesNetworkPolicy: false });
+    hub.receive({ type: 'delete', object: flannel });
+    expect(hub.status.cni.name).toBe('unknown');
+    hub.receive({ type: 'upsert', object: flannel });
+    expect(hub.status.cni.name).toBe('Flannel');
+  });
+
   it('records what the source cannot read, until it can again', () => {
     const hub = syncedHub();
     hub.receive({ type: 'problem', resource: 'networkpolicies', message: 'forbidden' });

@@ -16,7 +16,6 @@ import {
   type TopologyFlow,
   type TopologyPatch,
   type VersionedTopology,
-  type Workload,
 } from '@netmap/model';
 import type { EvaluationSource, SourceStatus } from '../evaluation-source.ts';
 import type { ObjectSource, SourceEvent } from '../sources/object-source.ts';
@@ -75,8 +74,6 @@ export class ModelHub implements EvaluationSource {
   topology: VersionedTopology | undefined;
   private deriver: TopologyDeriver | undefined;
   private readonly initial = new Map<string, KubeObject>();
-  /** DaemonSets, to tell which CNI runs. */
-  private readonly daemonSets = new Map<string, Workload>();
   private readonly history: TopologyPatch[] = [];
   private readonly listeners = new Set<(patch: TopologyPatch) => void>();
   private readonly restartListeners = new Set<(topology: VersionedTopology) => void>();
@@ -137,7 +134,6 @@ export class ModelHub implements EvaluationSource {
       this.deriver?.setVisibility(event.visibility);
       return this.scheduleFlush();
     }
-    if (event.object.kind === 'DaemonSet') this.trackDaemonSet(event);
     if (!this.deriver) {
       // Until the first sync completes, keep the latest of each object and evaluate once.
       if (event.type === 'upsert') this.initial.set(keyOf(event.object), event.object);
@@ -145,6 +141,8 @@ export class ModelHub implements EvaluationSource {
       return;
     }
     this.deriver.apply(event);
+    // The engine tells the network plugin from the DaemonSets it holds.
+    if (event.object.kind === 'DaemonSet') this.status.cni = this.deriver.evaluation.state.cni;
     this.scheduleFlush();
   }
 
@@ -186,17 +184,12 @@ export class ModelHub implements EvaluationSource {
     this.restartListeners.clear();
   }
 
-  private trackDaemonSet(event: Extract<SourceEvent, { type: 'upsert' | 'delete' }>): void {
-    if (event.type === 'upsert') this.daemonSets.set(keyOf(event.object), event.object as Workload);
-    else this.daemonSets.delete(keyOf(event.object));
-    this.status.cni = detectCni([...this.daemonSets.values()]);
-  }
-
   private completeSync(): void {
     this.status.synced = true;
     if (this.deriver) return;
     const evaluation = evaluateCluster([...this.initial.values()], this.options.engine);
     evaluation.setVisibility(this.visibility);
+    this.status.cni = evaluation.state.cni;
     this.initial.clear();
     const flowLevel = workloadCount(evaluation) > this.workloadFlowLimit ? 'namespace' : 'workload';
     this.deriver = new TopologyDeriver(evaluation, { flowLevel, isFindingsDeferred: true });
