@@ -1,12 +1,11 @@
 import type { TopologyFlow } from '@netmap/model';
-import { connectionPorts } from './connection-ports.ts';
 import { INGRESS_CONTROLLER } from './controller-pair-flows.ts';
 import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows } from './external-flows.ts';
 import { FlowCandidates } from './flow-candidates.ts';
 import { FlowPairs, pairEnds, type PortUnion } from './flow-pairs.ts';
 import { FlowTable } from './flow-table.ts';
-import { isWithinOneWorkload } from './namespace-flows.ts';
+import { classFlowPorts } from './namespace-flows.ts';
 import { PortSet } from './port-set.ts';
 import { pairEndId, parsePorts, topologyFlow } from './topology-flows.ts';
 
@@ -46,12 +45,8 @@ function addClassFlows(pairs: FlowPairs, evaluation: Evaluation, source: string,
   const candidates = new FlowCandidates(evaluation.state.classes, evaluation.context);
   for (const target of candidates.classes.inNamespace(destination)) {
     for (const sender of candidates.sendersInto(target, source)) {
-      if (isWithinOneWorkload(sender, target)) continue;
-      const ports = connectionPorts(
-        { kind: 'pod', podClass: sender },
-        { kind: 'pod', podClass: target },
-        evaluation.context,
-      );
+      const ports = classFlowPorts(sender, target, evaluation.context);
+      if (!ports) continue;
       for (const fromWorkload of sender.workloads.keys())
         for (const toWorkload of target.workloads.keys())
           if (fromWorkload !== toWorkload) pairs.add(fromWorkload, toWorkload, ports);

@@ -1,10 +1,9 @@
-import { connectionPorts } from './connection-ports.ts';
 import type { Evaluation } from './evaluation.ts';
 import { addExternalFlows, type IpBlockPeer } from './external-flows.ts';
 import { FlowCandidates } from './flow-candidates.ts';
 import { FlowTable, type WorkloadFlow } from './flow-table.ts';
 import { addIngressControllerFlows } from './ingress-controller-flows.ts';
-import { isWithinOneWorkload } from './namespace-flows.ts';
+import { classFlowPorts } from './namespace-flows.ts';
 import type { PodClass } from './pod-classes.ts';
 
 /**
@@ -35,13 +34,8 @@ export function flowsTouching(
 }
 
 function addPair(table: FlowTable, evaluation: Evaluation, sender: PodClass, target: PodClass): void {
-  if (isWithinOneWorkload(sender, target)) return;
-  const ports = connectionPorts(
-    { kind: 'pod', podClass: sender },
-    { kind: 'pod', podClass: target },
-    evaluation.context,
-  );
-  if (ports.allowed.isEmpty() && ports.unknown.isEmpty()) return;
+  const ports = classFlowPorts(sender, target, evaluation.context);
+  if (!ports || (ports.allowed.isEmpty() && ports.unknown.isEmpty())) return;
   for (const from of sender.workloads.keys())
     for (const to of target.workloads.keys()) if (from !== to) table.add(from, to, ports);
 }

@@ -1,8 +1,9 @@
-import { connectionPorts } from './connection-ports.ts';
+import { connectionPorts, type PortVerdicts } from './connection-ports.ts';
 import type { FlowCandidates } from './flow-candidates.ts';
 import type { PortUnion } from './flow-pairs.ts';
 import type { PodClass } from './pod-classes.ts';
 import { PortSet } from './port-set.ts';
+import type { MatchContext } from './rule-match.ts';
 
 /**
  * The flows into pods of namespace `destination`, merged per namespace they come from: the union of `connectionPorts` over the pairs of classes whose workloads
@@ -55,12 +56,8 @@ function addInto(
   if (!union) result.set(source, (union = { allowed: PortSet.EMPTY, unknown: PortSet.EMPTY }));
   if (bound.subtract(union.allowed).isEmpty()) return;
   for (const sender of candidates.sendersInto(target, source)) {
-    if (isWithinOneWorkload(sender, target)) continue;
-    const ports = connectionPorts(
-      { kind: 'pod', podClass: sender },
-      { kind: 'pod', podClass: target },
-      candidates.context,
-    );
+    const ports = classFlowPorts(sender, target, candidates.context);
+    if (!ports) continue;
     union.unknown = union.unknown.union(ports.unknown);
     if (ports.allowed.isEmpty()) continue;
     union.allowed = union.allowed.union(ports.allowed);
@@ -68,8 +65,21 @@ function addInto(
   }
 }
 
+/**
+ * The ports `sender` can open to `target`, as flows count them: undefined for two classes of one
+ * workload alone, which add nothing to flows between workloads.
+ */
+export function classFlowPorts(
+  sender: PodClass,
+  target: PodClass,
+  context: MatchContext,
+): PortVerdicts | undefined {
+  if (isWithinOneWorkload(sender, target)) return undefined;
+  return connectionPorts({ kind: 'pod', podClass: sender }, { kind: 'pod', podClass: target }, context);
+}
+
 /** Flows leave out pairs within one workload: two classes of that one workload alone add nothing. */
-export function isWithinOneWorkload(sender: PodClass, target: PodClass): boolean {
+function isWithinOneWorkload(sender: PodClass, target: PodClass): boolean {
   if (sender.workloads.size !== 1 || target.workloads.size !== 1) return false;
   return sender.workloads.keys().next().value === target.workloads.keys().next().value;
 }

@@ -1,8 +1,7 @@
 import type { ClassChanges } from './class-changes.ts';
-import { connectionPorts } from './connection-ports.ts';
 import type { FlowCandidates } from './flow-candidates.ts';
 import { FlowPairs } from './flow-pairs.ts';
-import { isWithinOneWorkload } from './namespace-flows.ts';
+import { classFlowPorts } from './namespace-flows.ts';
 import type { PodClass } from './pod-classes.ts';
 
 /**
@@ -60,13 +59,8 @@ export class WorkloadPairFlows {
     target: PodClass,
     only: ReadonlySet<string> | undefined,
   ): void {
-    if (isWithinOneWorkload(sender, target)) return;
-    const ports = connectionPorts(
-      { kind: 'pod', podClass: sender },
-      { kind: 'pod', podClass: target },
-      candidates.context,
-    );
-    if (ports.allowed.isEmpty() && ports.unknown.isEmpty()) return;
+    const ports = classFlowPorts(sender, target, candidates.context);
+    if (!ports || (ports.allowed.isEmpty() && ports.unknown.isEmpty())) return;
     for (const from of sender.workloads.keys()) {
       for (const to of target.workloads.keys()) {
         if (from !== to && (!only || only.has(from) || only.has(to))) this.pairs.add(from, to, ports);
