@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,18 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serve, type ServeContext } from './commands/serve.ts';
 import { UsageError } from './usage-error.ts';
+import { freePort } from '../free-port.ts';
 
 const ONLINE_SHOP = fileURLToPath(new URL('../../examples/online-shop', import.meta.url));
 const TOKEN = 'correct-horse-battery-staple';
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let running: FastifyInstance | undefined;
 afterEach(async () => {

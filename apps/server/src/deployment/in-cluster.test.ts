@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RESOURCE_TYPES, startKubeSim, type KubeSim } from '@netmap/kube-sim';
@@ -8,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serve } from '../cli/commands/serve.ts';
+import { freePort } from '../free-port.ts';
 import {
   hasKubectl,
   hasOpenssl,
@@ -36,14 +36,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'netmap-in-cluster-'));
   certificate = makeCertificate(dir);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const dnsPod: KubeObject = {
   apiVersion: 'v1',
